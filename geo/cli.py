@@ -1,0 +1,158 @@
+"""Command line: ``python -m geo export`` and ``python -m geo places``.
+
+``export`` runs the same code as the app's GeoJSON download button. Bad input gets one line on
+stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .coverage import DEFAULT_TOLERANCE_M, LaunchSite
+from .data import find_preset, places
+from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
+from .geojson import Band, coverage_features, dumps
+from .places import places_in_range
+
+EXIT_USAGE = 2
+
+
+def parse_site(text: str) -> LaunchSite:
+    """``LAT,LON[,NAME]`` or the name of a preset site from ``data/sites.csv``.
+
+    Raises:
+        GeoInputError: malformed numbers, coordinates out of range or an unknown name.
+    """
+    parts = [p.strip() for p in text.split(",", 2)]
+    if len(parts) >= 2 and _looks_numeric(parts[0]) and _looks_numeric(parts[1]):
+        lat, lon = _number(parts[0], "latitude"), _number(parts[1], "longitude")
+        name = parts[2] if len(parts) == 3 and parts[2] else f"{lat:g}, {lon:g}"
+        return LaunchSite(name, lon, lat)
+    return find_preset(text)
+
+
+def parse_band(text: str) -> Band:
+    """``MIN:MAX`` in km, e.g. ``500:5500``.
+
+    Raises:
+        GeoInputError: not two numbers, or an invalid band.
+    """
+    lo, sep, hi = text.partition(":")
+    if not sep:
+        raise GeoInputError(f"band must be MIN:MAX in km, got {text!r}")
+    min_km, max_km = _number(lo, "band minimum"), _number(hi, "band maximum")
+    require_band_m(min_km * 1000.0, max_km * 1000.0)
+    return Band(min_km, max_km)
+
+
+def parse_range(text: str) -> Band:
+    """A range in km, e.g. ``480``.
+
+    Raises:
+        GeoInputError: not a number, <= 0 or beyond the antipodal limit.
+    """
+    km = _number(text, "range")
+    require_radius_m(km * 1000.0)
+    return Band(0.0, km)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except GeoInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"error: cannot write {exc.filename!s}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _export(args: argparse.Namespace) -> int:
+    sites = [parse_site(s) for s in args.site]
+    bands = [parse_range(r) for r in args.range_km] + [parse_band(b) for b in args.band]
+    if not bands:
+        raise GeoInputError("give at least one --range-km or --band")
+    tolerance_m = require_tolerance_m(args.tolerance_m)
+    features = coverage_features(sites, bands, union=args.union, tolerance_m=tolerance_m)
+    _write(args.output, dumps(features, tolerance_m=tolerance_m))
+    return 0
+
+
+def _places(args: argparse.Namespace) -> int:
+    sites = [parse_site(s) for s in args.site]
+    band = parse_range(args.range_km)
+    table = places_in_range(sites, places(), band.max_km * 1000.0, capitals_only=args.capitals)
+    if args.format == "json":
+        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    else:
+        text = table.to_csv(index=False, lineterminator="\n")
+    _write(args.output, text)
+    return 0
+
+
+def _write(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m geo", description="Geodesic range rings on WGS84 (INF Range Map)."
+    )
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    site_help = (
+        "LAT,LON[,NAME] (use --site=LAT,LON for negative values) or a name from data/sites.csv"
+    )
+
+    export = sub.add_parser("export", help="write coverage as RFC 7946 GeoJSON")
+    export.add_argument("--site", action="append", required=True, help=site_help)
+    export.add_argument(
+        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
+    )
+    export.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    export.add_argument("--union", action="store_true", help="one merged feature per range or band")
+    export.add_argument(
+        "--tolerance-m",
+        type=float,
+        default=DEFAULT_TOLERANCE_M,
+        metavar="M",
+        help=f"largest edge-to-circle distance in metres (default {DEFAULT_TOLERANCE_M:g}, min 1)",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="output file, - for stdout"
+    )
+    export.set_defaults(run=_export)
+
+    near = sub.add_parser("places", help="populated places within range, nearest first")
+    near.add_argument("--site", action="append", required=True, help=site_help)
+    near.add_argument("--range-km", required=True, metavar="KM", help="range in km")
+    near.add_argument("--capitals", action="store_true", help="national capitals only")
+    near.add_argument("--format", choices=["csv", "json"], default="csv")
+    near.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="output file (default stdout)"
+    )
+    near.set_defaults(run=_places)
+    return parser
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise GeoInputError(f"{what} must be a number, got {text.strip()!r}") from None

@@ -1,0 +1,59 @@
+"""The bundled data files in ``data/``: sites, systems and Natural Earth populated places.
+
+Every number the app shows traces to a row read here (see ``data/README.md`` for provenance).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from .coverage import LaunchSite
+from .errors import GeoInputError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PLACES_CSV = DATA_DIR / "ne_10m_populated_places_simple.csv"
+
+
+@cache
+def preset_sites() -> tuple[LaunchSite, ...]:
+    """The reported 9M729 sites from ``data/sites.csv``, each with its role and source."""
+    frame = pd.read_csv(DATA_DIR / "sites.csv", keep_default_na=False)
+    return tuple(
+        LaunchSite(row.name, float(row.lon), float(row.lat), role=row.role, source=row.source)
+        for row in frame.itertuples(index=False)
+    )
+
+
+@cache
+def systems() -> pd.DataFrame:
+    """Missile systems with their claimed and alleged ranges (km) and sources; empty = none."""
+    return pd.read_csv(DATA_DIR / "systems.csv", keep_default_na=False, na_values=[""])
+
+
+@cache
+def places() -> pd.DataFrame:
+    """Natural Earth 1:10m populated places (7,343 rows), sorted by population."""
+    # Namibia's iso_a2 is the string "NA"; only empty cells are missing (data/README.md).
+    return pd.read_csv(PLACES_CSV, keep_default_na=False, na_values=[""])
+
+
+def find_preset(name: str) -> LaunchSite:
+    """The preset site whose name equals, or uniquely contains, ``name`` (case-insensitive).
+
+    Raises:
+        GeoInputError: no preset or several presets match.
+    """
+    wanted = name.strip().casefold()
+    sites = preset_sites()
+    exact = [s for s in sites if s.name.casefold() == wanted]
+    matches = exact or [s for s in sites if wanted and wanted in s.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(s.name for s in sites)
+    if not matches:
+        raise GeoInputError(f"unknown site name {name!r}; known sites: {known}")
+    names = "; ".join(s.name for s in matches)
+    raise GeoInputError(f"site name {name!r} matches several sites: {names}")

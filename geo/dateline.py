@@ -1,0 +1,112 @@
+"""Turn a closed ring of lon/lat vertices into the region it bounds, cut at ±180° (RFC 7946 §3.1.9).
+
+Working in *unwrapped* longitude (consecutive vertices never jump by more than 180°), a ring
+whose longitudes sum to zero bounds an ordinary polygon, which is clipped into [-180, 180]
+windows. A ring whose longitudes advance by ±360° winds around a pole: it is cut where it crosses
+the antimeridian and closed along that pole's line (lat = ±90), which RFC 7946 allows. If both
+poles are inside (a disk bigger than a hemisphere), the region is the world minus the other side.
+
+This is where general-purpose tools go wrong: the ``antimeridian`` package closes a clockwise
+pole-enclosing ring around the wrong pole, and naive polygons from such rings are invalid.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from .rings import FloatArray, wrap_deg
+
+WORLD = box(-180.0, -90.0, 180.0, 90.0)
+
+
+def region_from_ring(
+    lons_deg: FloatArray, lats_deg: FloatArray, *, north_inside: bool, south_inside: bool
+) -> Polygon | MultiPolygon:
+    """Region to the left of a counter-clockwise ring, as polygons within [-180, 180].
+
+    Args:
+        lons_deg: Ring longitudes in degrees, in traversal order, not repeated at the end.
+        lats_deg: Ring latitudes in degrees.
+        north_inside: Whether the North Pole lies inside (decided geodesically by the caller).
+        south_inside: Whether the South Pole lies inside.
+
+    Returns:
+        Valid polygon(s), exteriors counter-clockwise and holes clockwise.
+    """
+    steps = wrap_deg(np.diff(lons_deg, append=lons_deg[0]))
+    unwrapped = lons_deg[0] + np.concatenate([[0.0], np.cumsum(steps[:-1])])
+    winding = round(float(np.sum(steps)) / 360.0)
+    if winding:
+        region: BaseGeometry = _polar_cap(unwrapped, lats_deg, winding)
+    else:
+        region = _clip_to_windows(Polygon(np.column_stack([unwrapped, lats_deg])))
+        if north_inside and south_inside:
+            region = WORLD.difference(region)
+    return oriented(region)
+
+
+def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon:
+    """Cut a pole-winding ring at the antimeridian and close it along the pole line.
+
+    Along such a ring the longitude is monotonic (each meridian crosses it once), so the cap is a
+    simple polygon spanning exactly [-180, 180].
+    """
+    # One full turn: vertices 0..n-1, then vertex 0 again shifted by the winding.
+    lon_turn = np.append(unwrapped, unwrapped[0] + 360.0 * winding)
+    lat_turn = np.append(lats, lats[0])
+    # The antimeridian crossing X = 180 + 360k inside this turn, where the cut goes.
+    lo = min(lon_turn[0], lon_turn[-1])
+    x_cut = 180.0 + 360.0 * math.ceil((lo - 180.0) / 360.0)
+    k = np.flatnonzero((lon_turn[:-1] - x_cut) * (lon_turn[1:] - x_cut) <= 0)[0]
+    if lon_turn[k] == lon_turn[k + 1]:
+        lat_cut = lat_turn[k]
+    else:
+        t = (x_cut - lon_turn[k]) / (lon_turn[k + 1] - lon_turn[k])
+        lat_cut = lat_turn[k] + t * (lat_turn[k + 1] - lat_turn[k])
+    # Path from the cut: the rest of this turn, then the start of the next turn up to the cut.
+    lon_path = np.concatenate([lon_turn[k + 1 :], lon_turn[1 : k + 1] + 360.0 * winding])
+    lat_path = np.concatenate([lat_turn[k + 1 :], lat_turn[1 : k + 1]])
+    start, end = (-180.0, 180.0) if winding > 0 else (180.0, -180.0)
+    # The path runs from x_cut to x_cut ± 360; shift it to run from ``start`` to ``end``.
+    lon_path = np.clip(lon_path - (x_cut - start), -180.0, 180.0)
+    pole = 90.0 if winding > 0 else -90.0
+    coords = np.vstack(
+        [
+            [start, lat_cut],
+            np.column_stack([lon_path, lat_path]),
+            [end, lat_cut],
+            [end, pole],
+            [start, pole],
+        ]
+    )
+    return Polygon(coords)
+
+
+def _clip_to_windows(polygon: Polygon) -> BaseGeometry:
+    """Cut a polygon in unwrapped longitude into [-180, 180] and shift each piece home."""
+    if not polygon.is_valid:
+        polygon = shapely.make_valid(polygon)
+    minx, _, maxx, _ = polygon.bounds
+    pieces = []
+    for k in range(math.floor((minx + 180.0) / 360.0), math.floor((maxx + 180.0) / 360.0) + 1):
+        shift = 360.0 * k
+        piece = polygon.intersection(box(shift - 180.0, -90.0, shift + 180.0, 90.0))
+        if not piece.is_empty:
+            pieces.append(shapely.affinity.translate(piece, xoff=-shift))
+    return shapely.union_all(pieces)
+
+
+def oriented(geom: BaseGeometry) -> Polygon | MultiPolygon:
+    """Polygons of ``geom`` with counter-clockwise exteriors and clockwise holes."""
+    polygons = [
+        g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon) and not g.is_empty
+    ]
+    if not polygons:
+        return Polygon()
+    out = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+    return shapely.orient_polygons(out)

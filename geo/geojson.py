@@ -1,0 +1,146 @@
+"""Coverage as an RFC 7946 FeatureCollection: the bytes the CLI writes and the app downloads.
+
+Output is deterministic: features in input order, coordinates on a 1e-6° grid (about 0.1 m),
+compact JSON with a fixed key order, and the geodesic settings recorded in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from . import __version__
+from .coverage import (
+    LaunchSite,
+    geodesic_area_m2,
+    geodesic_bands,
+    geodesic_disks,
+    merge,
+)
+from .dateline import oriented
+
+# 1e-6° is about 0.11 m: far below any tolerance we allow (1 m), and RFC 7946 §11.2's advice.
+GRID_DEG = 1e-6
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range band in km: ``min_km`` < distance <= ``max_km``; ``min_km == 0`` is a disk."""
+
+    min_km: float
+    max_km: float
+
+    @property
+    def kind(self) -> str:
+        """ "disk" for a plain range, "band" for an annulus."""
+        return "band" if self.min_km > 0 else "disk"
+
+    @property
+    def label(self) -> str:
+        """Human label, e.g. "480 km" or "500–5,500 km"."""
+        if self.kind == "disk":
+            return f"{self.max_km:,g} km"
+        return f"{self.min_km:,g}–{self.max_km:,g} km"
+
+
+@dataclass(frozen=True)
+class CoverageFeature:
+    """One exported feature: a region and the properties the CLI and app write."""
+
+    kind: str
+    band: Band
+    geometry: Polygon | MultiPolygon
+    site: LaunchSite | None = None
+
+
+def coverage_features(
+    sites: Sequence[LaunchSite],
+    bands: Sequence[Band],
+    *,
+    union: bool = False,
+    tolerance_m: float,
+) -> list[CoverageFeature]:
+    """Regions for every (site, band), or one merged region per band with ``union``.
+
+    Raises:
+        GeoInputError: a coordinate, range, band or the tolerance is out of range.
+    """
+    centers = [(s.lon, s.lat) for s in sites]
+    features: list[CoverageFeature] = []
+    for band in bands:
+        if band.kind == "disk":
+            regions = geodesic_disks(centers, band.max_km * 1000.0, tolerance_m=tolerance_m)
+        else:
+            regions = geodesic_bands(
+                centers, band.min_km * 1000.0, band.max_km * 1000.0, tolerance_m=tolerance_m
+            )
+        if union:
+            features.append(CoverageFeature("union", band, snap(merge(regions))))
+        else:
+            features += [
+                CoverageFeature(band.kind, band, snap(region), site)
+                for site, region in zip(sites, regions, strict=True)
+            ]
+    return features
+
+
+def snap(geom: Polygon | MultiPolygon) -> Polygon | MultiPolygon:
+    """Put coordinates on the export grid, keeping the geometry valid and RFC 7946-wound."""
+    return oriented(shapely.set_precision(geom, GRID_DEG))
+
+
+def feature_collection(features: Sequence[CoverageFeature], *, tolerance_m: float) -> dict:
+    """The GeoJSON mapping, with the generator and geodesic settings as foreign members."""
+    return {
+        "type": "FeatureCollection",
+        "generator": {"name": "inf-range-map", "version": __version__},
+        "geodesy": {
+            "ellipsoid": "WGS84",
+            "method": "GeographicLib geodesics via pyproj.Geod",
+            "tolerance_m": tolerance_m,
+        },
+        "features": [_feature(f) for f in features],
+    }
+
+
+def dumps(features: Sequence[CoverageFeature], *, tolerance_m: float) -> str:
+    """Serialise features exactly as the CLI writes them (one feature per line)."""
+    fc = feature_collection(features, tolerance_m=tolerance_m)
+    head = {k: v for k, v in fc.items() if k != "features"}
+    lines = [json.dumps(f, separators=(",", ":"), allow_nan=False) for f in fc["features"]]
+    opening = json.dumps(head, separators=(",", ":"))[:-1] + ',"features":['
+    return opening + "\n" + ",\n".join(lines) + "\n]}\n"
+
+
+def _feature(feature: CoverageFeature) -> dict:
+    properties: dict[str, object] = {
+        "kind": feature.kind,
+        "range_km": feature.band.max_km,
+        "min_range_km": feature.band.min_km,
+        "area_km2": round(geodesic_area_m2(feature.geometry) / 1e6, 1),
+    }
+    if feature.site is not None:
+        properties |= {
+            "site_name": feature.site.name,
+            "site_lat": feature.site.lat,
+            "site_lon": feature.site.lon,
+        }
+    return {"type": "Feature", "properties": properties, "geometry": _geometry(feature.geometry)}
+
+
+def _geometry(geom: Polygon | MultiPolygon) -> dict:
+    def ring(coords: object) -> list[list[float]]:
+        return [[round(x, 6), round(y, 6)] for x, y in coords]  # type: ignore[attr-defined]
+
+    def polygon(p: Polygon) -> list[list[list[float]]]:
+        return [ring(p.exterior.coords)] + [ring(h.coords) for h in p.interiors]
+
+    if geom.is_empty:
+        return {"type": "Polygon", "coordinates": []}
+    if isinstance(geom, MultiPolygon):
+        return {"type": "MultiPolygon", "coordinates": [polygon(p) for p in geom.geoms]}
+    return {"type": "Polygon", "coordinates": polygon(geom)}
