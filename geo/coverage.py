@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .dateline import oriented, region_from_ring
+from .dateline import oriented, regions_from_rings
 from .errors import (
     require_band_m,
     require_lat,
@@ -81,16 +81,7 @@ def geodesic_disks(
         return []
     ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
     north_in, south_in = _poles_inside(lons, lats, radius_m)
-    bounds = np.flatnonzero(np.r_[True, ring[1:] != ring[:-1], True])
-    return [
-        region_from_ring(
-            lon[bounds[i] : bounds[i + 1]],
-            lat[bounds[i] : bounds[i + 1]],
-            north_inside=bool(north_in[i]),
-            south_inside=bool(south_in[i]),
-        )
-        for i in range(lons.size)
-    ]
+    return regions_from_rings(ring, lon, lat, north_inside=north_in, south_inside=south_in)
 
 
 def geodesic_disk(

@@ -16,12 +16,58 @@ import math
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .rings import FloatArray, wrap_deg
+from .rings import FloatArray, IntArray, next_index, ring_starts, wrap_deg
 
 WORLD = box(-180.0, -90.0, 180.0, 90.0)
+
+
+def regions_from_rings(
+    ring: IntArray,
+    lons_deg: FloatArray,
+    lats_deg: FloatArray,
+    *,
+    north_inside: NDArray[np.bool_],
+    south_inside: NDArray[np.bool_],
+) -> list[Polygon | MultiPolygon]:
+    """:func:`region_from_ring` for many rings (grouped by ``ring``), one region per ring.
+
+    Rings that stay inside [-180, 180] and enclose no pole, the common case, become polygons in
+    one vectorised shapely call; the rest take the general path.
+    """
+    starts = ring_starts(ring)
+    steps = wrap_deg(lons_deg[next_index(ring)] - lons_deg)
+    before = np.cumsum(steps) - steps  # longitude travelled before each vertex
+    first = np.repeat(starts[:-1], np.diff(starts))
+    unwrapped = lons_deg[first] + before - before[first]
+    winding = np.round(np.add.reduceat(steps, starts[:-1]) / 360.0)
+    simple = (
+        (winding == 0)
+        & ~(north_inside & south_inside)
+        & (np.minimum.reduceat(unwrapped, starts[:-1]) >= -180.0)
+        & (np.maximum.reduceat(unwrapped, starts[:-1]) <= 180.0)
+    )
+    regions: list[Polygon | MultiPolygon] = [Polygon()] * simple.size
+    in_simple = simple[ring]
+    slot = np.cumsum(simple) - 1
+    rings = shapely.linearrings(
+        np.column_stack([lons_deg[in_simple], lats_deg[in_simple]]), indices=slot[ring[in_simple]]
+    )
+    polygons = shapely.orient_polygons(shapely.polygons(rings))
+    for i, polygon in zip(np.flatnonzero(simple), polygons, strict=True):
+        regions[i] = polygon
+    for i in np.flatnonzero(~simple):
+        part = slice(starts[i], starts[i + 1])
+        regions[i] = region_from_ring(
+            lons_deg[part],
+            lats_deg[part],
+            north_inside=bool(north_inside[i]),
+            south_inside=bool(south_inside[i]),
+        )
+    return regions
 
 
 def region_from_ring(

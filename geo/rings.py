@@ -69,10 +69,11 @@ def circle_vertices(
     target_m = tolerance_m * _SAFETY
 
     for _ in range(_MAX_ROUNDS):
-        split = _edges_to_split(ring, az, lon, lat, target_m)
-        if not split[1].size:
+        nxt = next_index(ring)
+        edges, pieces = _edges_to_split(nxt, az, lon, lat, target_m)
+        if not edges.size:
             break
-        new_ring, new_az = _split_edges(ring, az, *split)
+        new_ring, new_az = _split_edges(ring, nxt, az, edges, pieces)
         new_lon, new_lat = _forward(lons_deg[new_ring], lats_deg[new_ring], new_az, radius_m)
         ring = np.concatenate([ring, new_ring])
         az = np.concatenate([az, new_az])
@@ -91,22 +92,24 @@ def _forward(
     return np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64)
 
 
-def _next_index(ring: IntArray) -> IntArray:
+def ring_starts(ring: IntArray) -> IntArray:
+    """Index of the first vertex of each ring, plus the total count at the end."""
+    change = np.flatnonzero(ring[1:] != ring[:-1]) + 1
+    return np.concatenate(([0], change, [ring.size]))
+
+
+def next_index(ring: IntArray) -> IntArray:
     """Index of each vertex's successor within its own ring (cyclic)."""
-    n = ring.size
-    idx = np.arange(n)
-    starts = np.flatnonzero(np.r_[True, ring[1:] != ring[:-1]])
-    ends = np.r_[starts[1:], n] - 1
-    nxt = idx + 1
-    nxt[ends] = starts
+    starts = ring_starts(ring)
+    nxt = np.arange(1, ring.size + 1)
+    nxt[starts[1:] - 1] = starts[:-1]
     return nxt
 
 
 def _edges_to_split(
-    ring: IntArray, az: FloatArray, lon: FloatArray, lat: FloatArray, target_m: float
+    nxt: IntArray, az: FloatArray, lon: FloatArray, lat: FloatArray, target_m: float
 ) -> tuple[IntArray, IntArray]:
     """Edges whose estimated chord error exceeds ``target_m``, and into how many pieces to cut."""
-    nxt = _next_index(ring)
     prv = np.empty_like(nxt)
     prv[nxt] = np.arange(nxt.size)
     # Azimuths decrease along a ring; the closing edge wraps through 0/360.
@@ -136,10 +139,9 @@ def _edges_to_split(
 
 
 def _split_edges(
-    ring: IntArray, az: FloatArray, edges: IntArray, pieces: IntArray
+    ring: IntArray, nxt: IntArray, az: FloatArray, edges: IntArray, pieces: IntArray
 ) -> tuple[IntArray, FloatArray]:
     """New vertices cutting each chosen edge into ``pieces`` equal azimuth steps."""
-    nxt = _next_index(ring)
     step = (az[edges] - az[nxt[edges]]) % 360.0
     counts = pieces - 1
     edge_of_new = np.repeat(np.arange(edges.size), counts)
