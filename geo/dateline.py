@@ -119,7 +119,10 @@ def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon
     lat_path = np.concatenate([lat_turn[k + 1 :], lat_turn[1 : k + 1]])
     start, end = (-180.0, 180.0) if winding > 0 else (180.0, -180.0)
     # The path runs from x_cut to x_cut ± 360; shift it to run from ``start`` to ``end``.
-    lon_path = np.clip(lon_path - (x_cut - start), -180.0, 180.0)
+    lon_path = lon_path - (x_cut - start)
+    # A vertex on the cut itself (within rounding) would make a spike beside the cut point.
+    strictly_inside = np.abs(lon_path) < 180.0
+    lon_path, lat_path = lon_path[strictly_inside], lat_path[strictly_inside]
     pole = 90.0 if winding > 0 else -90.0
     coords = np.vstack(
         [
@@ -156,3 +159,35 @@ def oriented(geom: BaseGeometry) -> Polygon | MultiPolygon:
         return Polygon()
     out = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
     return shapely.orient_polygons(out)
+
+
+
+def ring_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:
+    """A closed ring as drawable paths, cut where it crosses ±180° (no edge jumps the map).
+
+    Outlines are drawn as lines rather than polygon edges, so a pole-enclosing ring shows no
+    edges along ±180° or the pole line.
+
+    Returns:
+        Arrays of (lon, lat) rows, every longitude in [-180, 180].
+    """
+    lon = np.append(lons_deg, lons_deg[0])
+    lat = np.append(lats_deg, lats_deg[0])
+    unwrapped = lon[0] + np.concatenate([[0.0], np.cumsum(wrap_deg(np.diff(lon)))])
+    # Close exactly one turn (0 or ±360°), whatever rounding the sum picked up.
+    unwrapped[-1] = unwrapped[0] + 360.0 * round((unwrapped[-1] - unwrapped[0]) / 360.0)
+    # The 360° window each vertex falls in; a path is cut where the window changes.
+    window = np.floor((unwrapped + 180.0) / 360.0)
+    home = np.column_stack([unwrapped - 360.0 * window, lat])
+    cuts = np.flatnonzero(np.diff(window))
+    pieces = np.split(home, cuts + 1)
+    for k, i in enumerate(cuts):
+        x_cut = 180.0 + 360.0 * min(window[i], window[i + 1])
+        t = (x_cut - unwrapped[i]) / (unwrapped[i + 1] - unwrapped[i])
+        y_cut = lat[i] + t * (lat[i + 1] - lat[i])
+        pieces[k] = np.vstack([pieces[k], [x_cut - 360.0 * window[i], y_cut]])
+        pieces[k + 1] = np.vstack([[x_cut - 360.0 * window[i + 1], y_cut], pieces[k + 1]])
+    if len(pieces) > 1:
+        # The ring is closed: its last path runs on into the first.
+        pieces[0] = np.vstack([pieces.pop()[:-1], pieces[0]])
+    return pieces

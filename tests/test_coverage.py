@@ -60,6 +60,7 @@ def assert_membership_matches_distance(region, center, min_m, max_m, tolerance_m
 @given(center=centers, radius_m=radii_m, seed=hst.integers(0, 2**32 - 1))
 @example(center=KAPUSTIN_YAR, radius_m=INF_MAX_M, seed=0)
 @example(center=(0.0, 90.0), radius_m=19_000_000.0, seed=1)
+@example(center=(0.0, -89.90234375), radius_m=9_999_999.0, seed=0)  # vertex on the cut
 def test_geodesic_disk__points_inside_exactly_when_within_range(center, radius_m, seed):
     disk = geo.geodesic_disk(center, radius_m)
     assert problems(disk) == []
