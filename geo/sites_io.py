@@ -1,0 +1,377 @@
+"""Import a user's own launch sites from pasted text or an uploaded file (CSV or GeoJSON).
+
+Pure: no UI imports. Only the whole-input limits raise (:class:`GeoInputError`); every other
+problem becomes a :class:`RowError`, so one bad row never costs the user the rest of the file.
+
+Design decisions:
+
+* Separator: sniffed from the first non-empty line; tab wins over ``;``, which wins over ``,``
+  (a ``;`` file usually carries decimal commas, so its commas must not split fields).
+* Header: the first row is a header unless its 2nd and 3rd fields both parse as coordinates
+  (of either axis); a headerless file is ``name,lat,lon``. A header without a lat or lon
+  column refuses the file with one error at its row: guessed columns could misplace sites.
+* Duplicates: a row with the same name and coordinates (rounded to 1e-6°) as an earlier one is
+  dropped with an error naming that row; the same name at other coordinates is kept and renamed
+  ``"Name (2)"``, ``"Name (3)"`` … so that every site has its own label on the map.
+* Lat/lon are never swapped silently; a latitude beyond ±90 that would fit swapped gets a hint.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+
+from .coverage import LaunchSite
+from .errors import GeoInputError
+
+MAX_IMPORT_BYTES = 1_000_000
+MAX_IMPORT_SITES = 500
+MAX_NAME_CHARS = 120
+
+_AXES = {"lat": ("latitude", 90.0, "NS"), "lon": ("longitude", 180.0, "EW")}
+_COLUMNS = {
+    **dict.fromkeys(("name", "site", "title"), "name"),
+    **dict.fromkeys(("lat", "latitude"), "lat"),
+    **dict.fromkeys(("lon", "longitude", "lng", "long"), "lon"),
+    "role": "role",
+    "source": "source",
+}
+_HEADERLESS = {"name": 0, "lat": 1, "lon": 2}
+# Typographic variants that spreadsheets and web pages put into pasted coordinates.
+_SYMBOLS = str.maketrans("º˚′’‘″”“−", "°°'''\"\"\"-")
+# Possessive quantifiers (Python 3.11) keep matching linear on long hostile cells.
+_DECIMAL = re.compile(r"(?:\d++\.?+\d*+|\.\d++)(?:E[+-]?+\d++)?+", re.ASCII)
+_DMS = re.compile(
+    r"(?P<deg>\d++(?:\.\d++)?+)\s*+°?+\s*+"
+    r"(?:(?P<min>\d++(?:\.\d++)?+)\s*+'?+\s*+"
+    r"(?:(?P<sec>\d++(?:\.\d++)?+)\s*+\"?+)?+)?+",
+    re.ASCII,
+)
+# Rows of nothing but separators and whitespace (of any sniffed dialect) are skipped silently.
+_NO_SEPARATORS = str.maketrans("", "", ",;\t")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row (CSV line number, header included) or GeoJSON feature number that was not imported."""
+
+    row: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Sites imported in file order, and the rows that were left out."""
+
+    sites: tuple[LaunchSite, ...]
+    errors: tuple[RowError, ...]
+
+
+def parse_sites(
+    data: bytes | str, *, max_bytes: int = MAX_IMPORT_BYTES, max_sites: int = MAX_IMPORT_SITES
+) -> ImportResult:
+    """Read launch sites from CSV (``name,lat,lon[,role,source]``) or GeoJSON Points.
+
+    Args:
+        data: Uploaded bytes (UTF-8, UTF-16 with BOM, else cp1252) or pasted text.
+        max_bytes: Largest accepted input in bytes (UTF-8 bytes for text).
+        max_sites: Largest accepted number of data rows or features.
+
+    Returns:
+        The valid sites in order, and one error per row that was left out.
+
+    Raises:
+        GeoInputError: The whole input is refused: more than ``max_bytes`` bytes or more than
+            ``max_sites`` data rows/features. Nothing else raises.
+    """
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise GeoInputError(
+            f"file is {size:,} bytes; the limit is {max_bytes:,} bytes ({max_bytes / 1e6:g} MB)"
+        )
+    text = _decode(data) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    if text.lstrip().startswith("{"):
+        entries, errors = _read_geojson(text, max_sites)
+        word = "feature"
+    else:
+        entries, errors = _read_csv(text, max_sites)
+        word = "row"
+    sites, duplicates = _dedupe(entries, word)
+    return ImportResult(tuple(sites), tuple(sorted(errors + duplicates, key=lambda e: e.row)))
+
+
+def parse_coordinate(text: str, axis: str) -> float:
+    """Parse one latitude (``axis="lat"``) or longitude (``axis="lon"``) in degrees.
+
+    Accepts decimals (``"48.58"``, ``"-45.7"``, ``"48,58"``) and degrees-minutes-seconds
+    (``48°35'N``, ``45°43'12"E``, ``48 35 12 N``, ``48°35.5'N``). S and W are negative; a
+    hemisphere letter of the other axis is an error.
+
+    Raises:
+        GeoInputError: Not a coordinate, not finite, or out of range; the message names the value.
+
+    >>> parse_coordinate("45°43'12\\"E", "lon")
+    45.72
+    """
+    value = _parse_number(text, axis)
+    _check_range(value, axis)
+    return value
+
+
+def _decode(data: bytes) -> str:
+    # Excel's "Unicode text" export is UTF-16 with a BOM; older Windows tools write cp1252.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite]], list[RowError]]:
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = next((d for d in "\t;" if d in first_line), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    errors: list[RowError] = []
+    while True:
+        row = reader.line_num + 1  # a quoted field may span lines: report where the row starts
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a field beyond the csv module's 128 KiB field limit
+            errors.append(RowError(row, f"row {row}: {exc}"))
+            continue
+        if "".join(cells).translate(_NO_SEPARATORS).strip():
+            records.append((row, [cell.strip() for cell in cells]))
+    if not records:
+        return [], errors
+    header = None
+    if not _is_data(records[0][1]):
+        header, records = records[0], records[1:]
+    _check_count(len(records), max_sites)
+    columns, width = _HEADERLESS, 3
+    if header:
+        header_row, names = header
+        columns = {}
+        for index, name in enumerate(names):
+            if key := _COLUMNS.get(name.lower()):
+                columns.setdefault(key, index)
+        missing = [axis for axis in ("lat", "lon") if axis not in columns]
+        if missing:
+            message = (
+                f"row {header_row}: read as a header (its 2nd and 3rd fields are not coordinates)"
+                f" but {', '.join(map(_show, names[:5]))} has no {' or '.join(missing)} column;"
+                " expected name, lat, lon (optional role, source)"
+            )
+            return [], [*errors, RowError(header_row, message)]
+        width = len(names)
+    entries = []
+    for row, cells in records:
+        try:
+            entries.append((row, _csv_site(cells, columns, width, delimiter)))
+        except GeoInputError as exc:
+            errors.append(RowError(row, f"row {row}: {exc}"))
+    return entries, errors
+
+
+def _is_data(cells: list[str]) -> bool:
+    return len(cells) >= 3 and _is_coordinate(cells[1]) and _is_coordinate(cells[2])
+
+
+def _is_coordinate(text: str) -> bool:
+    # Either axis counts, so a first row with swapped hemisphere letters is reported as data.
+    for axis in _AXES:
+        try:
+            _parse_number(text, axis)
+        except GeoInputError:
+            continue
+        return True
+    return False
+
+
+def _csv_site(cells: list[str], columns: dict[str, int], width: int, delimiter: str) -> LaunchSite:
+    used = max(i + 1 for i, cell in enumerate(cells) if cell)
+    if used > width:
+        hint = " (decimal commas need quotes or ';' as separator)" if delimiter == "," else ""
+        raise GeoInputError(f"has {used} columns, expected {width}{hint}")
+
+    def cell(key: str) -> str:
+        index = columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    lat, lon = _parse_number(cell("lat"), "lat"), _parse_number(cell("lon"), "lon")
+    return _make_site(cell("name"), lat, lon, cell("role"), cell("source"))
+
+
+def _read_geojson(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite]], list[RowError]]:
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+        return [], [RowError(1, f"invalid JSON: {exc}")]
+    kind = doc.get("type") if isinstance(doc, dict) else None
+    if kind == "FeatureCollection":
+        features = doc.get("features")
+        if not isinstance(features, list):
+            return [], [RowError(1, "the FeatureCollection has no list of features")]
+    elif kind == "Feature":
+        features = [doc]
+    elif kind == "Point":
+        features = [{"type": "Feature", "geometry": doc}]
+    else:
+        message = f"GeoJSON type {_show(kind)} is not a FeatureCollection, Feature or Point"
+        return [], [RowError(1, message)]
+    _check_count(len(features), max_sites)
+    entries, errors = [], []
+    for number, feature in enumerate(features, start=1):
+        try:
+            entries.append((number, _feature_site(feature)))
+        except GeoInputError as exc:
+            errors.append(RowError(number, f"feature {number}: {exc}"))
+    return entries, errors
+
+
+def _feature_site(feature: object) -> LaunchSite:
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise GeoInputError("is not a GeoJSON Feature")
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict):
+        raise GeoInputError("has no geometry")
+    if geometry.get("type") != "Point":
+        raise GeoInputError(f"geometry type {str(geometry.get('type'))[:40]} is not a Point")
+    coords = geometry.get("coordinates")
+    if not isinstance(coords, list) or len(coords) < 2:
+        raise GeoInputError(f"Point coordinates must be [lon, lat], got {_show(coords)}")
+    lon, lat = _json_number(coords[0], "longitude"), _json_number(coords[1], "latitude")
+    props = feature.get("properties")
+    props = props if isinstance(props, dict) else {}
+
+    def text(*keys: str) -> str:
+        # Only strings are taken; a number or object as a name falls back to the default name.
+        return next((props[k] for k in keys if isinstance(props.get(k), str)), "")
+
+    return _make_site(text("name", "title"), lat, lon, text("role"), text("source"))
+
+
+def _json_number(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise GeoInputError(f"{what} {_show(value)} is not a number")
+    try:
+        number = float(value)
+    except OverflowError:  # a JSON integer with hundreds of digits
+        number = math.inf
+    if not math.isfinite(number):
+        raise GeoInputError(f"{what} {_show(value)} is not a finite number")
+    return number
+
+
+def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> LaunchSite:
+    fits_swapped = abs(lat) <= 180.0 and abs(lon) <= 90.0
+    _check_range(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
+    _check_range(lon, "lon")
+    name = _clean(name)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"
+    return LaunchSite(name, lon, lat, role=_clean(role), source=_clean(source))
+
+
+def _dedupe(
+    entries: list[tuple[int, LaunchSite]], word: str
+) -> tuple[list[LaunchSite], list[RowError]]:
+    first: dict[tuple[str, float, float], int] = {}
+    taken: set[str] = set()
+    sites, errors = [], []
+    for number, site in entries:
+        key = (site.name, round(site.lat, 6), round(site.lon, 6))
+        if key in first:
+            message = f"{word} {number}: duplicates {word} {first[key]} ({site.name})"
+            errors.append(RowError(number, message))
+            continue
+        first[key] = number
+        name, n = site.name, 2
+        while name in taken:
+            suffix = f" ({n})"
+            name, n = site.name[: MAX_NAME_CHARS - len(suffix)].rstrip() + suffix, n + 1
+        taken.add(name)
+        sites.append(replace(site, name=name))
+    return sites, errors
+
+
+def _parse_number(text: str, axis: str) -> float:
+    """Degrees from ``text`` without the range check (the caller checks lat and lon together)."""
+    if axis not in _AXES:
+        raise GeoInputError(f"axis must be 'lat' or 'lon', got {axis!r}")
+    what, _, hemispheres = _AXES[axis]
+    shown = _show(text.strip())
+    t = text.strip().translate(_SYMBOLS).replace("''", '"').upper()
+    if not t:
+        raise GeoInputError(f"{what} is empty")
+    if t.lstrip("+-") in ("NAN", "INF", "INFINITY"):
+        raise GeoInputError(f"{what} {shown} is not a finite number")
+    if t.count(",") == 1 and "." not in t:
+        t = t.replace(",", ".")
+    hemisphere = ""
+    if t[0] in "NSEW":
+        hemisphere, t = t[0], t[1:]
+    if t[-1:] in ("N", "S", "E", "W"):
+        if hemisphere:
+            raise GeoInputError(f"{what} {shown} has two hemisphere letters")
+        hemisphere, t = t[-1], t[:-1]
+    if hemisphere and hemisphere not in hemispheres:
+        other = "latitude" if axis == "lon" else "longitude"
+        raise GeoInputError(
+            f"{what} {shown} has hemisphere {hemisphere}, which is for a {other} (lat/lon swapped?)"
+        )
+    t = t.strip()
+    sign = -1.0 if hemisphere in ("S", "W") or t.startswith("-") else 1.0
+    if t[:1] in ("-", "+"):
+        if hemisphere:
+            raise GeoInputError(f"{what} {shown} has both a sign and a hemisphere letter")
+        t = t[1:].lstrip()
+    if _DECIMAL.fullmatch(t):
+        value = float(t)
+    elif match := _DMS.fullmatch(t):
+        value = _dms_degrees(match, f"{what} {shown}")
+    else:
+        raise GeoInputError(f"{what} {shown} is not a number or degrees-minutes-seconds value")
+    if not math.isfinite(value):
+        raise GeoInputError(f"{what} {shown} is not a finite number")
+    return sign * value
+
+
+def _dms_degrees(match: re.Match[str], label: str) -> float:
+    degrees, minutes, seconds = match["deg"], match["min"], match["sec"]
+    if minutes is not None and "." in degrees:
+        raise GeoInputError(f"{label}: degrees must be whole when minutes follow")
+    if seconds is not None and "." in minutes:
+        raise GeoInputError(f"{label}: minutes must be whole when seconds follow")
+    mins, secs = float(minutes or 0), float(seconds or 0)
+    if mins >= 60 or secs >= 60:
+        raise GeoInputError(f"{label}: minutes and seconds must be below 60")
+    return float(degrees) + mins / 60 + secs / 3600
+
+
+def _check_range(value: float, axis: str, hint: str = "") -> None:
+    what, limit, _ = _AXES[axis]
+    if not -limit <= value <= limit:
+        raise GeoInputError(f"{what} {value:.15g} is outside [{-limit:g}, {limit:g}]{hint}")
+
+
+def _check_count(count: int, max_sites: int) -> None:
+    if count > max_sites:
+        raise GeoInputError(f"file has {count:,} sites; the limit is {max_sites:,} sites")
+
+
+def _clean(text: str) -> str:
+    # Newlines, tabs and NULs inside a quoted cell would break labels and tables in the UI.
+    return _CONTROL.sub(" ", text).strip()
+
+
+def _show(value: object) -> str:
+    """``repr`` of a user's value, cut short so a hostile cell cannot flood the message."""
+    shown = repr(value)
+    return shown if len(shown) <= 42 else shown[:40] + "…"
