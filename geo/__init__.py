@@ -15,6 +15,7 @@ from .coverage import (
     geodesic_disk,
     geodesic_disks,
     merge,
+    ring_outlines,
 )
 from .errors import HALF_MERIDIAN_M, GeoInputError
 
@@ -32,4 +33,5 @@ __all__ = [
     "geodesic_disk",
     "geodesic_disks",
     "merge",
+    "ring_outlines",
 ]

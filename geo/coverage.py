@@ -7,6 +7,7 @@ counter-clockwise, holes clockwise. Membership of points is decided by geodesic 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .dateline import oriented, regions_from_rings
+from .dateline import oriented, regions_from_rings, ring_paths
 from .errors import (
     require_band_m,
     require_lat,
@@ -24,7 +25,7 @@ from .errors import (
     require_radius_m,
     require_tolerance_m,
 )
-from .rings import GEOD, FloatArray, circle_vertices
+from .rings import GEOD, FloatArray, circle_vertices, ring_starts
 
 DEFAULT_TOLERANCE_M = 100.0
 # Area of the WGS84 ellipsoid in m², 4πc² with c² the authalic radius squared (GeographicLib).
@@ -82,6 +83,27 @@ def geodesic_disks(
     ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
     north_in, south_in = _poles_inside(lons, lats, radius_m)
     return regions_from_rings(ring, lon, lat, north_inside=north_in, south_inside=south_in)
+
+
+def ring_outlines(
+    centers: Sequence[LonLat], radius_m: float, *, tolerance_m: float = DEFAULT_TOLERANCE_M
+) -> list[list[FloatArray]]:
+    """Outlines of the geodesic circles around each centre, as paths cut at ±180°, for drawing.
+
+    The vertices are those of :func:`geodesic_disks`, so outline and exported polygon agree.
+
+    Raises:
+        GeoInputError: a coordinate, the radius or the tolerance is out of range.
+    """
+    radius_m = require_radius_m(radius_m)
+    tolerance_m = require_tolerance_m(tolerance_m)
+    lons = np.array([require_lon(lon) for lon, _ in centers], dtype=np.float64)
+    lats = np.array([require_lat(lat) for _, lat in centers], dtype=np.float64)
+    if not lons.size:
+        return []
+    ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
+    starts = ring_starts(ring)
+    return [ring_paths(lon[a:b], lat[a:b]) for a, b in itertools.pairwise(starts)]
 
 
 def geodesic_disk(

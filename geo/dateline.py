@@ -161,7 +161,6 @@ def oriented(geom: BaseGeometry) -> Polygon | MultiPolygon:
     return shapely.orient_polygons(out)
 
 
-
 def ring_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:
     """A closed ring as drawable paths, cut where it crosses ±180° (no edge jumps the map).
 

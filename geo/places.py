@@ -86,3 +86,22 @@ def places_in_range(
     # Ties broken by name so the order is the same on every run; rounding comes after sorting.
     out = out.sort_values(["distance_km", "name"], kind="stable").reset_index(drop=True)
     return out.round({"distance_km": 1, "azimuth_deg": 1})
+
+
+def to_safe_csv(frame: pd.DataFrame) -> str:
+    """CSV text in which no text cell can run as a spreadsheet formula.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+    apostrophe (OWASP's advice against CSV injection); numbers are written as numbers.
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defuse)
+    return safe.to_csv(index=False, lineterminator="\n")
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

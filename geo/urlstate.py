@@ -1,0 +1,153 @@
+"""The map's state as a URL query string, so a copied link reopens the same map.
+
+Links get edited and tampered with: everything read back is bounded and validated, and whatever
+is wrong falls back to the default with a notice, keeping the parts that are valid.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .coverage import LaunchSite
+from .errors import HALF_MERIDIAN_M, GeoInputError
+from .scenario import MODES
+
+MAX_URL_SITES = 500
+MAX_EXTRA_RINGS = 10
+MAX_NAME_CHARS = 120
+VIEWS = ("map", "globe")
+
+
+@dataclass(frozen=True)
+class MapState:
+    """Everything a link restores: system, view mode, sites and the user's own rings."""
+
+    system: str
+    mode: str
+    sites: tuple[LaunchSite, ...]
+    extra_km: tuple[float, ...] = ()
+    estimates: bool = True
+    view: str = "map"
+
+
+def to_query(state: MapState) -> dict[str, str | list[str]]:
+    """Query parameters for ``state``; sites as ``lat,lon,name`` (6 decimals, ~0.1 m)."""
+    return {
+        "system": state.system,
+        "mode": state.mode,
+        "site": [f"{_deg(s.lat)},{_deg(s.lon)},{s.name}" for s in state.sites],
+        "ring": [f"{km:g}" for km in state.extra_km],
+        "est": "1" if state.estimates else "0",
+        "view": state.view,
+    }
+
+
+def from_query(
+    params: Mapping[str, Sequence[str]],
+    *,
+    default: MapState,
+    systems: Sequence[str],
+    known_sites: Sequence[LaunchSite] = (),
+) -> tuple[MapState, list[str]]:
+    """Read a state back from query parameters (each key to its list of values).
+
+    Args:
+        params: e.g. ``{key: st.query_params.get_all(key)}``.
+        default: What to use for anything missing or invalid.
+        systems: Names of known systems.
+        known_sites: Preset sites; a URL site with the same name and position gets their
+            role and source back.
+
+    Returns:
+        ``(state, notices)``: one notice per value that was ignored.
+    """
+    notices: list[str] = []
+    state = default
+
+    system = _one(params, "system")
+    if system is not None:
+        if system in systems:
+            state = replace(state, system=system)
+        else:
+            notices.append(f"Unknown system {system[:60]!r} in the link; showing {default.system}.")
+    mode = _one(params, "mode")
+    if mode is not None:
+        if mode in MODES:
+            state = replace(state, mode=mode)
+        else:
+            notices.append(f"Unknown mode {mode[:20]!r} in the link; showing {default.mode}.")
+    view = _one(params, "view")
+    if view in VIEWS:
+        state = replace(state, view=view)
+    est = _one(params, "est")
+    if est in ("0", "1"):
+        state = replace(state, estimates=est == "1")
+
+    if "site" in params:
+        values = list(params["site"])
+        if len(values) > MAX_URL_SITES:
+            notices.append(
+                f"The link has {len(values):,} sites; only the first {MAX_URL_SITES} are used."
+            )
+            values = values[:MAX_URL_SITES]
+        presets = {(s.name, round(s.lat, 6), round(s.lon, 6)): s for s in known_sites}
+        sites = []
+        for i, value in enumerate(values, start=1):
+            try:
+                site = _site(value)
+            except GeoInputError as exc:
+                notices.append(f"Site {i} in the link was ignored: {exc}.")
+                continue
+            sites.append(presets.get((site.name, round(site.lat, 6), round(site.lon, 6)), site))
+        if sites or not values:
+            state = replace(state, sites=tuple(sites))
+    if "ring" in params:
+        rings = []
+        for value in list(params["ring"])[:MAX_EXTRA_RINGS]:
+            try:
+                rings.append(parse_ring_km(value))
+            except GeoInputError as exc:
+                notices.append(f"A ring in the link was ignored: {exc}.")
+        state = replace(state, extra_km=tuple(rings))
+    return state, notices
+
+
+def parse_ring_km(text: str) -> float:
+    """A ring radius in km from user text, e.g. ``"1000"``.
+
+    Raises:
+        GeoInputError: not a finite number in (0, antipodal limit].
+    """
+    try:
+        km = float(text.strip().replace(",", ""))
+    except ValueError:
+        raise GeoInputError(f"ring {text[:30]!r} is not a number of km") from None
+    if not math.isfinite(km) or km <= 0 or km * 1000.0 > HALF_MERIDIAN_M:
+        raise GeoInputError(
+            f"ring {text[:30]!r} must be between 0 and {HALF_MERIDIAN_M / 1000:,.0f} km"
+        )
+    return km
+
+
+def _deg(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _one(params: Mapping[str, Sequence[str]], key: str) -> str | None:
+    values = params.get(key)
+    return values[-1] if values else None
+
+
+def _site(value: str) -> LaunchSite:
+    parts = value.split(",", 2)
+    if len(parts) < 2:
+        raise GeoInputError(f"expected lat,lon,name, got {value[:40]!r}")
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise GeoInputError(f"expected numbers in {value[:40]!r}") from None
+    name = "".join(ch for ch in (parts[2] if len(parts) == 3 else "") if ch.isprintable())
+    name = name.strip()[:MAX_NAME_CHARS] or f"{lat:g}, {lon:g}"
+    return LaunchSite(name, lon, lat)

@@ -1,0 +1,145 @@
+"""The dashboard through Streamlit's AppTest: toggles, sites, import, export, URL state."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.cli import main as cli_main
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def run_app(**query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def deck(at: AppTest) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def ring_labels(at: AppTest) -> set[str]:
+    rings = next(layer for layer in deck(at)["layers"] if layer["id"] == "rings")
+    return {row["tooltip"].split(":")[0] for row in rings["data"]}
+
+
+def table(at: AppTest, index: int = 0):
+    return at.dataframe[index].value
+
+
+def test_toggle_switches_rings_in_deck_spec():
+    at = run_app(mode="claimed")
+    assert ring_labels(at) == {"480 km"}
+    at.radio(key="mode").set_value("alleged").run()
+    assert ring_labels(at) == {"500 km", "5,500 km", "2,350 km", "2,500 km"}
+    fills = next(layer for layer in deck(at)["layers"] if layer["id"] == "bands")
+    assert len(fills["data"]["features"]) == 1
+    at.checkbox(key="estimates").uncheck().run()
+    assert ring_labels(at) == {"500 km", "5,500 km"}
+    at.radio(key="mode").set_value("both").run()
+    assert ring_labels(at) == {"480 km", "500 km", "5,500 km"}
+
+
+def test_layers_and_offline_basemap():
+    at = run_app()
+    spec = deck(at)
+    assert [layer["id"] for layer in spec["layers"]] == [
+        "basemap",
+        "bands",
+        "rings",
+        "places",
+        "sites",
+    ]
+    assert spec["layers"][0]["data"] == "app/static/basemap-110m.geojson"
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # no tile provider
+    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 200_000
+
+
+def test_system_without_alleged_range_says_so():
+    at = run_app(system="Pershing II", mode="alleged")
+    assert any("no alleged range for Pershing II" in i.value for i in at.info)
+    assert ring_labels(at) == set()
+
+
+def test_add_site_by_coordinates_changes_coverage_table():
+    at = run_app(mode="claimed")
+    assert "Sydney" not in set(table(at)["name"])
+    at.text_input(key="new_coords").set_value("-33.87, 151.21")
+    at.text_input(key="new_name").set_value("Sydney test site")
+    at.button[0].click().run()  # the form's "Add site"
+    assert not at.exception
+    assert "Sydney test site" in at.multiselect(key="site_labels").value
+    assert "Sydney" in set(table(at)["name"])
+
+
+@pytest.mark.parametrize(("text", "message"), [("95, 10", "lat/lon swapped?"), ("abc", "abc")])
+def test_bad_coordinates_show_error_not_exception(text, message):
+    at = run_app()
+    at.text_input(key="new_coords").set_value(text)
+    at.button[0].click().run()
+    assert not at.exception
+    assert any(message in e.value for e in at.error)
+
+
+def test_removing_a_site_changes_coverage_table():
+    at = run_app(mode="claimed")
+    assert "Vladikavkaz" in set(table(at)["name"])  # near Mozdok
+    at.multiselect(key="site_labels").unselect("Mozdok").run()
+    assert "Vladikavkaz" not in set(table(at)["name"])
+
+
+def test_import_csv_adds_good_rows_and_reports_bad_ones():
+    at = run_app(mode="claimed")
+    at.text_area(key="import_text").set_value(
+        "name,lat,lon\nTartu,58.38,26.72\nBroken,95,10\nRiga test,56.95,24.11\n"
+    )
+    next(b for b in at.button if b.label == "Import").click().run()
+    assert not at.exception
+    assert {"Tartu", "Riga test"} <= set(at.multiselect(key="site_labels").value)
+    assert any("95" in w.value for w in at.warning)
+    assert "Tallinn" in set(table(at)["name"])
+
+
+def test_geojson_export_equals_cli_output(tmp_path):
+    at = run_app(mode="both")
+    command = at.code[0].value
+    args = shlex.split(command)[3:]
+    args[args.index("-o") + 1] = str(tmp_path / "cli.geojson")
+    assert cli_main(args) == 0
+    from ui import compute  # the function the download button serves
+
+    sites = tuple(at.session_state.pool[label] for label in at.session_state.site_labels)
+    fc = json.loads((tmp_path / "cli.geojson").read_text())
+    bands = tuple(
+        compute.Band(f["properties"]["min_range_km"], f["properties"]["range_km"])
+        for f in fc["features"][:: len(sites)]
+    )
+    assert compute.geojson_export(sites, bands) == (tmp_path / "cli.geojson").read_text()
+
+
+def test_url_state_restores_map():
+    at = run_app(system="Pershing II", mode="claimed", site=["-33.87,151.21,Sydney"], ring="1000")
+    assert at.selectbox(key="system").value == "Pershing II"
+    assert at.multiselect(key="site_labels").value == ["Sydney"]
+    assert ring_labels(at) == {"1,770 km", "1,000 km"}
+    site = at.query_params["site"]
+    assert (site if isinstance(site, list) else [site]) == ["-33.87,151.21,Sydney"]
+
+
+def test_malformed_url_falls_back_with_notice():
+    at = run_app(system="Nope", mode="sideways", site=["999,0,Bad", "nan,1,X"], ring="-5")
+    notices = " ".join(w.value for w in at.warning)
+    assert "Unknown system" in notices
+    assert "Unknown mode" in notices
+    assert "Site 1 in the link was ignored" in notices
+    assert at.selectbox(key="system").value == "9M729"
+    assert len(at.multiselect(key="site_labels").value) == 4  # defaults kept

@@ -1,0 +1,74 @@
+"""The real page in headless Chromium: rings drawn, no other host asked, names escaped."""
+
+from __future__ import annotations
+
+import io
+import time
+from urllib.parse import quote, urlsplit
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+
+CLAIMED_BLUE = (0, 114, 178)
+TREATY_VERMILLION = (213, 94, 0)
+
+
+def open_map(page, url: str, name: str) -> np.ndarray:
+    """Load ``url``, wait for the deck.gl canvas to draw, save and return the map's pixels."""
+    page.goto(url)
+    canvas = page.locator("canvas").first
+    canvas.wait_for(timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000
+    )
+    time.sleep(4)  # SwiftShader draws on the CPU
+    page.screenshot(path=ARTIFACTS / f"{name}-page.png", full_page=True)
+    png = canvas.screenshot(path=ARTIFACTS / f"{name}-map.png")
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+
+def pixels_near(image: np.ndarray, colour: tuple[int, int, int], tolerance: int = 40) -> np.ndarray:
+    return np.all(np.abs(image - np.array(colour)) <= tolerance, axis=-1)
+
+
+def test_claimed_view_draws_480_km_rings_around_the_sites(page, app_url):
+    image = open_map(page, f"{app_url}/?mode=claimed", "claimed")
+    blue = pixels_near(image, CLAIMED_BLUE)
+    assert blue.sum() > 300, "no claimed-range ring pixels on the map"
+    assert not pixels_near(image, TREATY_VERMILLION, 25).sum() > 50
+    # The rings sit around the sites, in the middle of the default view, not at the edges.
+    ys, xs = np.nonzero(blue)
+    h, w = blue.shape
+    assert 0.2 * w < xs.mean() < 0.8 * w
+    assert 0.2 * h < ys.mean() < 0.8 * h
+
+
+def test_alleged_view_draws_inf_band_rings(page, app_url):
+    image = open_map(page, f"{app_url}/?mode=alleged&est=0", "alleged")
+    assert pixels_near(image, TREATY_VERMILLION, 25).sum() > 300
+    assert pixels_near(image, CLAIMED_BLUE, 25).sum() < 50
+
+
+def test_page_asks_no_host_but_its_own(page, app_url):
+    open_map(page, f"{app_url}/?mode=both&view=globe", "globe")
+    own = urlsplit(app_url).netloc
+    others = {
+        urlsplit(u).netloc
+        for u in page.requests
+        if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+    }
+    assert others <= {own}, others
+
+
+def test_hostile_site_name_is_shown_as_text(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    name = '<img src=x onerror=alert(1)>"><script>alert(2)</script>'
+    open_map(page, f"{app_url}/?site={quote('48.58,45.74,' + name)}", "hostile-name")
+    page.get_by_text(name, exact=False).first.wait_for(timeout=20_000)
+    assert dialogs == []

@@ -1,0 +1,259 @@
+"""Sidebar controls and the session's site list. State lives in ``st.session_state``; the URL
+mirrors it (``geo.urlstate``) so a copied link reopens the same map.
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from geo import data
+from geo.coverage import LaunchSite
+from geo.errors import GeoInputError
+from geo.scenario import MODES
+from geo.sites_io import parse_coordinate, parse_sites
+from geo.urlstate import MAX_EXTRA_RINGS, VIEWS, MapState, from_query, parse_ring_km, to_query
+
+DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
+MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
+URL_KEYS = ("system", "mode", "site", "ring", "est", "view")
+
+
+def default_state() -> MapState:
+    """9M729, both views, the four reported battalion sites."""
+    return MapState(
+        system="9M729",
+        mode="both",
+        sites=tuple(data.find_preset(name) for name in DEFAULT_SITES),
+    )
+
+
+def init_session() -> None:
+    """On a session's first run, load the state from the URL (with notices for bad parts)."""
+    if "pool" in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
+    state, notices = from_query(
+        params,
+        default=default_state(),
+        systems=list(data.systems()["name"]),
+        known_sites=data.preset_sites(),
+    )
+    pool: dict[str, LaunchSite] = {}
+    for site in (*data.preset_sites(), *state.sites):
+        pool.setdefault(_label(site, pool), site)
+    st.session_state.pool = pool
+    st.session_state.site_labels = [_label_of(site, pool) for site in state.sites]
+    st.session_state.system = state.system
+    st.session_state.mode = state.mode
+    st.session_state.estimates = state.estimates
+    st.session_state.view = state.view
+    st.session_state.extra_rings = ", ".join(f"{km:g}" for km in state.extra_km)
+    st.session_state.notices = notices
+
+
+def current_state() -> tuple[MapState, list[str]]:
+    """The state the widgets show, plus errors in the user's extra rings."""
+    errors = []
+    extra = []
+    for part in re.split(r"[;,\s]+", st.session_state.extra_rings.strip()):
+        if not part:
+            continue
+        try:
+            extra.append(parse_ring_km(part))
+        except GeoInputError as exc:
+            errors.append(str(exc))
+    if len(extra) > MAX_EXTRA_RINGS:
+        errors.append(f"at most {MAX_EXTRA_RINGS} extra rings; the rest are ignored")
+    pool = st.session_state.pool
+    state = MapState(
+        system=st.session_state.system,
+        mode=st.session_state.mode or "both",
+        sites=tuple(pool[label] for label in st.session_state.site_labels if label in pool),
+        extra_km=tuple(dict.fromkeys(extra))[:MAX_EXTRA_RINGS],
+        estimates=st.session_state.estimates,
+        view=st.session_state.view,
+    )
+    return state, errors
+
+
+def sync_url(state: MapState) -> None:
+    """Write the state into the query string, only when it changed."""
+    wanted = to_query(state)
+    current = {key: st.query_params.get_all(key) for key in URL_KEYS}
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
+    if current != as_lists:
+        st.query_params.from_dict(wanted)
+
+
+def sidebar() -> None:
+    """System, view mode, sites (presets, coordinates, place names, import) and extra rings."""
+    systems = data.systems()
+    with st.sidebar:
+        st.header("Missile system")
+        st.selectbox("System", list(systems["name"]), key="system")
+        st.radio(
+            "Whose range?",
+            MODES,
+            key="mode",
+            horizontal=True,
+            format_func=MODE_LABELS.get,
+            help="Claimed: the operating state's figure. Alleged: what others say it can do.",
+        )
+        st.checkbox("Show third-party estimates in the alleged view", key="estimates")
+        st.text_input(
+            "Extra rings (km)",
+            key="extra_rings",
+            placeholder="e.g. 1000, 2000",
+            help="Your own ranges, separated by commas.",
+        )
+
+        st.header("Launch sites")
+        st.multiselect(
+            "Sites on the map",
+            list(st.session_state.pool),
+            key="site_labels",
+            help="Presets from data/sites.csv (approximate town points) and your own sites.",
+        )
+        _add_by_coordinates()
+        _add_by_place_name()
+        _import_sites()
+
+        st.header("Map")
+        st.radio("View", VIEWS, key="view", horizontal=True, format_func=str.capitalize)
+
+
+def add_sites(sites: list[LaunchSite]) -> None:
+    """Add sites to the pool and to the map (a site already there is not added twice)."""
+    pool = st.session_state.pool
+    labels = list(st.session_state.site_labels)
+    for site in sites:
+        label = _label_of(site, pool)
+        if label is None:
+            label = _label(site, pool)
+            pool[label] = site
+        if label not in labels:
+            labels.append(label)
+    st.session_state.site_labels = labels
+
+
+def _add_by_coordinates() -> None:
+    with st.form("add_coordinates", clear_on_submit=False, border=False):
+        st.text_input(
+            "Add a site by coordinates",
+            key="new_coords",
+            placeholder="48.58, 45.74  or  48°35'N 45°44'E",
+        )
+        st.text_input("Name (optional)", key="new_name")
+        st.form_submit_button("Add site", on_click=_on_add_coordinates)
+    if st.session_state.get("coords_error"):
+        st.error(st.session_state.coords_error)
+
+
+def _on_add_coordinates() -> None:
+    st.session_state.coords_error = ""
+    text = st.session_state.new_coords.strip()
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?=[-+\d])", text) if p]
+    try:
+        if len(parts) != 2:
+            raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
+        lat, lon = _latitude(parts[0]), parse_coordinate(parts[1], "lon")
+        name = st.session_state.new_name.strip()[:120] or f"{lat:.4f}, {lon:.4f}"
+        add_sites([LaunchSite(name, lon, lat, role="added by you")])
+    except GeoInputError as exc:
+        st.session_state.coords_error = f"Could not add the site: {exc}"
+
+
+def _latitude(text: str) -> float:
+    try:
+        return parse_coordinate(text, "lat")
+    except GeoInputError as exc:
+        try:
+            fits_longitude = abs(float(text.replace(",", "."))) <= 180.0
+        except ValueError:
+            raise exc from None
+        if fits_longitude and "swapped" not in str(exc):
+            raise GeoInputError(f"{exc} (lat/lon swapped?)") from None
+        raise
+
+
+def _add_by_place_name() -> None:
+    places = data.places()
+    labels = places["name"] + ", " + places["adm0name"]
+    st.selectbox(
+        "Add a place by name (offline gazetteer)",
+        labels.index,
+        key="gazetteer",
+        index=None,
+        format_func=lambda i: labels[i],
+        placeholder="Type a place name…",
+        on_change=_on_pick_place,
+        help="Natural Earth populated places, bundled with the app.",
+    )
+
+
+def _on_pick_place() -> None:
+    index = st.session_state.gazetteer
+    if index is None:
+        return
+    row = data.places().loc[index]
+    add_sites(
+        [
+            LaunchSite(
+                f"{row['name']}, {row['adm0name']}",
+                float(row["longitude"]),
+                float(row["latitude"]),
+                role="place from the gazetteer",
+                source="Natural Earth 1:10m populated places",
+            )
+        ]
+    )
+    st.session_state.gazetteer = None
+
+
+def _import_sites() -> None:
+    with st.expander("Import sites (CSV or GeoJSON)"):
+        st.caption("CSV columns `name,lat,lon` (optional `role,source`), or GeoJSON points.")
+        st.text_area("Paste", key="import_text", height=100)
+        st.file_uploader(
+            "or upload a file", type=["csv", "txt", "tsv", "geojson", "json"], key="import_file"
+        )
+        st.button("Import", on_click=_on_import)
+        for level, message in st.session_state.get("import_messages", []):
+            getattr(st, level)(message)
+
+
+def _on_import() -> None:
+    upload = st.session_state.import_file
+    raw = upload.getvalue() if upload is not None else st.session_state.import_text
+    messages = []
+    try:
+        result = parse_sites(raw)
+    except GeoInputError as exc:
+        messages.append(("error", f"Import refused: {exc}"))
+    else:
+        add_sites(list(result.sites))
+        if result.sites:
+            messages.append(("success", f"Imported {len(result.sites)} site(s)."))
+        for err in result.errors[:50]:
+            messages.append(("warning", err.message))
+        if len(result.errors) > 50:
+            messages.append(("warning", f"…and {len(result.errors) - 50} more rows with errors."))
+        if not result.sites and not result.errors:
+            messages.append(("warning", "Nothing to import: the input has no rows."))
+    st.session_state.import_messages = messages
+
+
+def _label(site: LaunchSite, pool: dict[str, LaunchSite]) -> str:
+    label = site.name
+    if label in pool and pool[label] != site:
+        label = f"{site.name} ({site.lat:.4f}, {site.lon:.4f})"
+    return label
+
+
+def _label_of(site: LaunchSite, pool: dict[str, LaunchSite]) -> str | None:
+    for label, known in pool.items():
+        if (known.name, known.lat, known.lon) == (site.name, site.lat, site.lon):
+            return label
+    return None

@@ -1,0 +1,168 @@
+"""The panels beside the map: system facts with sources, legend, coverage tables, downloads.
+
+User text (site names) is only ever passed to Streamlit as data or escaped with ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from geo import data
+from geo.coverage import LaunchSite
+from geo.places import to_safe_csv
+from geo.scenario import RingSpec
+from ui import compute
+from ui.layers import ROLE_COLOURS
+
+DE_FACTO_NOTE = (
+    "Countries as drawn by Natural Earth 4.0.0, which follows de facto boundaries "
+    "(e.g. Crimea inside Russia)."
+)
+
+
+def system_facts(system: pd.Series) -> None:
+    """The selected system's claimed and alleged ranges, each with its source."""
+    claimed = system["claimed_range_km"]
+    low, high = system["alleged_range_km_min"], system["alleged_range_km_max"]
+    cols = st.columns(2)
+    cols[0].metric("Claimed range", "none given" if pd.isna(claimed) else f"{claimed:,.0f} km")
+    alleged = "none given" if pd.isna(low) else f"{low:,.0f}–{high:,.0f} km"
+    cols[1].metric("Third-party estimates", alleged)
+    with st.expander("Sources for these figures (data/systems.csv)"):
+        st.markdown(f"**{system['name']}** ({system['alias']})")
+        for label, key in (("Claimed", "source_claimed"), ("Alleged", "source_alleged")):
+            if not pd.isna(system[key]) and system[key]:
+                st.text(f"{label}: {system[key]}")
+        if not pd.isna(system["notes"]):
+            st.text(f"Notes: {system['notes']}")
+
+
+def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
+    """Colour key for the rings on the map, with the source of each."""
+    items = []
+    for ring in rings:
+        r, g, b = ROLE_COLOURS[ring.role]
+        swatch = f"background:rgb({r},{g},{b});display:inline-block;width:1.6em;height:0.6em"
+        items.append(
+            f'<span style="{swatch}"></span> {html.escape(ring.label)}'
+            f' <span style="color:#666;font-size:0.8em">({html.escape(ring.source[:90])}…)</span>'
+        )
+    items.append(
+        '<span style="color:#000">●</span> launch site &nbsp; '
+        '<span style="color:#562878">●</span> capital &nbsp; '
+        '<span style="color:#5a5a5a">•</span> city (largest 300) within '
+        + html.escape(shown.label if shown else "range")
+    )
+    st.markdown("<br>".join(items), unsafe_allow_html=True)
+
+
+def chosen_ring(rings: Sequence[RingSpec]) -> RingSpec | None:
+    """The ring picked in the coverage panel (the first one until the user picks)."""
+    by_label = {r.label: r for r in rings}
+    return by_label.get(st.session_state.get("coverage_for"), rings[0] if rings else None)
+
+
+def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
+    """Per range: capitals, cities and people in range, places table, countries touched."""
+    if not sites or not rings:
+        st.info("Add a launch site and choose a range to see what lies within it.")
+        return
+    labels = [r.label for r in rings]
+    if st.session_state.get("coverage_for") not in labels:
+        st.session_state.coverage_for = labels[0]
+    st.selectbox(
+        "Coverage for",
+        labels,
+        key="coverage_for",
+        help="The map shows the capitals and cities of this range.",
+    )
+    ring = chosen_ring(rings)
+    places = compute.places_for(sites, ring.band)
+    capitals = places[places["capital"]]
+    cols = st.columns(3)
+    cols[0].metric("Capitals in range", f"{len(capitals):,}")
+    cols[1].metric("Cities and towns in range", f"{len(places):,}")
+    cols[2].metric("Their population", f"{int(places['population'].sum()):,}")
+    st.caption(
+        "Distances are geodesic on WGS84 from the nearest site; places and populations from "
+        "Natural Earth 1:10m populated places (mixed years, rough)."
+    )
+    st.dataframe(
+        places.drop(columns=["lat", "lon"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "distance_km": st.column_config.NumberColumn("distance (km)", format="%.1f"),
+            "azimuth_deg": st.column_config.NumberColumn("azimuth (°)", format="%.1f"),
+            "population": st.column_config.NumberColumn("population", format="localized"),
+            "nearest_site": "nearest site",
+        },
+        key="places_table",
+    )
+    st.subheader("Countries touched")
+    st.caption(DE_FACTO_NOTE + " Shares are of each country's geodesic area (1:50m outlines).")
+    shares = compute.shares_for(compute.centers_of(sites), ring.band)
+    st.dataframe(
+        shares,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "area_in_range_km2": st.column_config.NumberColumn(
+                "area in range (km²)", format="localized"
+            ),
+            "share_pct": st.column_config.ProgressColumn(
+                "share of country", format="%.1f %%", min_value=0, max_value=100
+            ),
+        },
+        key="shares_table",
+    )
+    st.download_button(
+        f"Places in range ({ring.label}) as CSV",
+        to_safe_csv(places),
+        file_name=f"places-{ring.band.min_km:g}-{ring.band.max_km:g}km.csv",
+        mime="text/csv",
+        key="places_csv",
+    )
+
+
+def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
+    """GeoJSON of every (site, range): the same bytes as the CLI command shown."""
+    if not sites or not rings:
+        return
+    bands = tuple(r.band for r in rings)
+    st.download_button(
+        "Coverage as GeoJSON (RFC 7946)",
+        compute.geojson_export(sites, bands),
+        file_name="inf-range-map-coverage.geojson",
+        mime="application/geo+json",
+        key="geojson_download",
+    )
+    with st.expander("The same file from the command line"):
+        st.code(cli_command(sites, bands), language="bash")
+
+
+def cli_command(sites: Sequence[LaunchSite], bands: Sequence) -> str:
+    """The ``python -m geo export`` command that writes the same GeoJSON."""
+
+    def quote(text: str) -> str:
+        return "'" + text.replace("'", "'\\''") + "'"
+
+    args = [quote(f"--site={s.lat!r},{s.lon!r},{s.name}") for s in sites]
+    for band in bands:
+        args.append(
+            f"--band {band.min_km:g}:{band.max_km:g}"
+            if band.kind == "band"
+            else f"--range-km {band.max_km:g}"
+        )
+    return "python -m geo export " + " ".join(args) + " -o coverage.geojson"
+
+
+def preset_sources() -> None:
+    """Where the preset site coordinates come from (all approximate)."""
+    with st.expander("Where the preset sites come from (data/sites.csv)"):
+        for site in data.preset_sites():
+            st.text(f"{site.name} — {site.role}\n{site.source}")
