@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo export`` and ``python -m geo places``.
+"""Command line: ``python -m geo export``, ``python -m geo places`` and ``python -m geo figure``.
 
 ``export`` runs the same code as the app's GeoJSON download button. Bad input gets one line on
 stderr and exit status 2, never a traceback.
@@ -7,8 +7,10 @@ stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .coverage import DEFAULT_TOLERANCE_M, LaunchSite
 from .data import find_preset, places
@@ -95,6 +97,34 @@ def _places(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figure(args: argparse.Namespace) -> int:
+    # Imported here so that only this command pays for loading matplotlib.
+    from .figure import FORMATS, render_figure
+
+    sites = [parse_site(s) for s in args.site]
+    bands = [parse_range(r) for r in args.range_km] + [parse_band(b) for b in args.band]
+    if not bands:
+        raise GeoInputError("give at least one --range-km or --band")
+    fmt = Path(args.output).suffix.lower().removeprefix(".")
+    if fmt not in FORMATS:
+        raise GeoInputError(f"output must end in .png, .svg or .pdf, got {args.output!r}")
+    # Render into memory first, so a failure never leaves a half-written file behind.
+    buffer = io.BytesIO()
+    render_figure(
+        sites,
+        bands,
+        buffer,
+        fmt=fmt,
+        size=args.size,
+        projection=args.projection,
+        title=args.title,
+        tolerance_m=require_tolerance_m(args.tolerance_m),
+    )
+    with open(args.output, "wb") as fh:
+        fh.write(buffer.getvalue())
+    return 0
+
+
 def _write(path: str, text: str) -> None:
     if path == "-":
         sys.stdout.write(text)
@@ -140,6 +170,34 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", default="-", metavar="FILE", help="output file (default stdout)"
     )
     near.set_defaults(run=_places)
+
+    figure = sub.add_parser("figure", help="static map of the rings: PNG, SVG or PDF")
+    figure.add_argument("--site", action="append", required=True, help=site_help)
+    figure.add_argument(
+        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
+    )
+    figure.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    figure.add_argument(
+        "--projection",
+        default="aeqd",
+        metavar="aeqd|ortho",
+        help="azimuthal equidistant (default) or orthographic globe",
+    )
+    figure.add_argument(
+        "--size", default="web", metavar="web|print", help="1600x1000 px (default) or A4, 300 dpi"
+    )
+    figure.add_argument("--title", help="headline naming the system or claim")
+    figure.add_argument(
+        "--tolerance-m",
+        type=float,
+        default=DEFAULT_TOLERANCE_M,
+        metavar="M",
+        help=f"largest edge-to-circle distance in metres (default {DEFAULT_TOLERANCE_M:g}, min 1)",
+    )
+    figure.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="map.png, map.svg or map.pdf"
+    )
+    figure.set_defaults(run=_figure)
     return parser
 
 

@@ -1,0 +1,415 @@
+"""Print-quality static maps of range rings: PNG, SVG and PDF (matplotlib, Agg canvas).
+
+The map draws the very regions the GeoJSON export writes (``coverage_features(..., union=True)``),
+reprojected to an azimuthal equidistant projection centred on the sites, where distances from the
+centre are true, or to an orthographic globe. Countries, rings and graticule are clipped in
+lon/lat to a geodesic disk around the centre *before* projecting, so nothing reaches the
+projection's singular edge (the antipode for aeqd, the horizon for ortho); the projected pieces
+are then dissolved, which removes the seams the lon/lat chart has at ±180° and along pole lines.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import BinaryIO
+
+import geopandas as gpd
+import matplotlib as mpl
+import numpy as np
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+from matplotlib.patheffects import withStroke
+from matplotlib.transforms import Bbox
+from pyproj import CRS, Transformer
+from shapely.geometry import MultiLineString
+from shapely.geometry.base import BaseGeometry
+
+from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_disk
+from .data import DATA_DIR, places, systems
+from .errors import HALF_MERIDIAN_M, GeoInputError
+from .geojson import Band, coverage_features
+from .places import places_in_range
+from .rings import GEOD
+
+FORMATS = ("png", "svg", "pdf")
+PROJECTIONS = ("aeqd", "ortho")
+# name -> (width in, height in, dpi, base font pt): web is 1600×1000 px, print is A4 landscape.
+SIZES = {"web": (16.0, 10.0, 100, 12.0), "print": (11.69, 8.27, 300, 8.0)}
+INF_BAND = Band(500.0, 5500.0)
+# Okabe-Ito (colour-blind safe); each ring also gets its own dash pattern for greyscale.
+COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+DASHES = ("solid", (0, (7, 3)), (0, (2, 2)), (0, (9, 3, 2, 3)), (0, (4, 4)), (0, (1, 4)))
+# Label style on the map: offset in points from the anchor, with a white halo for legibility.
+_HALO = {
+    "textcoords": "offset points",
+    "path_effects": [withStroke(linewidth=2.5, foreground="white")],
+}
+CAPITALS_LABEL = "national capital in range (labelled where space allows)"
+CREDITS = "Made with Natural Earth; WGS84 geodesic rings (GeographicLib)"
+DATA_DATE = "Natural Earth 4.0.0; sites and ranges as of data/FACTS.md"
+# Lon/lat edges are cut to this length before projecting, so projected edges follow the curves.
+_SEGMENT_DEG = 0.5
+# Closing distance that removes the seams once projected (see MapView.project).
+_CLOSE_M = 2.0
+# Just inside the horizon (~10,002 km) where orthographic coordinates stop being finite.
+_ORTHO_CLIP_M = 9_900_000.0
+_MEAN_RADIUS_M = 6_371_008.8
+
+
+@dataclass(frozen=True, eq=False)
+class MapView:
+    """A projection centred on ``centre`` (lon, lat) and the lon/lat region it shows."""
+
+    projection: str
+    centre: tuple[float, float]
+    clip: BaseGeometry
+    clip_radius_m: float
+    extent_m: float
+    transformer: Transformer
+
+    def project(self, geom: BaseGeometry) -> BaseGeometry:
+        """Clip a lon/lat geometry to the view, project it to metres and dissolve its pieces."""
+        dense = shapely.segmentize(geom.intersection(self.clip), _SEGMENT_DEG)
+        parts = [
+            p
+            for p in shapely.get_parts(shapely.transform(dense, self._xy))
+            if not p.is_empty
+            and shapely.get_dimensions(p) == shapely.get_dimensions(geom)
+            and np.isfinite(shapely.get_coordinates(p)).all()
+        ]
+        if shapely.get_dimensions(geom) < 2:
+            return MultiLineString(parts)
+        # Once projected, the cuts along ±180° and the pole lines are zero-width slits and
+        # rounding gaps; a 2 m closing (grow, then shrink) removes them, the union with them.
+        grown = shapely.buffer(shapely.geometrycollections(parts), _CLOSE_M, join_style="mitre")
+        return shapely.buffer(grown, -_CLOSE_M, join_style="mitre")
+
+    def _xy(self, lonlat: np.ndarray) -> np.ndarray:
+        return np.column_stack(self.transformer.transform(lonlat[:, 0], lonlat[:, 1]))
+
+
+def view_centre(sites: Sequence[LaunchSite]) -> tuple[float, float]:
+    """(lon, lat) of the sites' centre: the mean of their unit vectors on a sphere.
+
+    Only the projection's centre depends on it, never a distance, so the spherical mean is
+    enough; a single site is its own centre, and antipodal sites fall back to the first site.
+    """
+    lon = np.radians([s.lon for s in sites])
+    lat = np.radians([s.lat for s in sites])
+    x, y, z = (
+        (np.cos(lat) * np.cos(lon)).sum(),
+        (np.cos(lat) * np.sin(lon)).sum(),
+        np.sin(lat).sum(),
+    )
+    if len(sites) == 1 or math.hypot(x, y, z) < 1e-9:
+        return sites[0].lon, sites[0].lat
+    return math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))
+
+
+def map_view(
+    sites: Sequence[LaunchSite],
+    bands: Sequence[Band],
+    projection: str = "aeqd",
+    *,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> MapView:
+    """The view that shows every ring: aeqd to the outermost ring + 8 % + 100 km, or a globe.
+
+    Raises:
+        GeoInputError: an unknown projection, or no sites or bands.
+    """
+    if projection not in PROJECTIONS:
+        raise GeoInputError(
+            f"projection must be one of {', '.join(PROJECTIONS)}, got {projection!r}"
+        )
+    if not sites or not bands:
+        raise GeoInputError("a figure needs at least one site and one range or band")
+    lon0, lat0 = view_centre(sites)
+    if projection == "aeqd":
+        n = len(sites)
+        _, _, offsets_m = GEOD.inv(np.full(n, lon0), np.full(n, lat0), *_lonlat(sites))
+        reach_m = float(np.max(offsets_m)) + max(b.max_km for b in bands) * 1000.0
+        # Stay 1 % short of the antipode, where aeqd's scale across the radius blows up.
+        clip_m = min(reach_m * 1.08 + 100_000.0, 0.99 * HALF_MERIDIAN_M)
+        extent_m = clip_m
+    else:
+        clip_m, extent_m = _ORTHO_CLIP_M, GEOD.a
+    crs = CRS.from_proj4(f"+proj={projection} +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m")
+    return MapView(
+        projection,
+        (lon0, lat0),
+        geodesic_disk((lon0, lat0), clip_m, tolerance_m=tolerance_m),
+        clip_m,
+        extent_m,
+        Transformer.from_crs("EPSG:4326", crs, always_xy=True),
+    )
+
+
+@cache
+def _countries_lonlat() -> tuple[BaseGeometry, ...]:
+    return tuple(gpd.read_file(DATA_DIR / "ne_50m_admin_0_countries.geojson").geometry)
+
+
+def project_countries(view: MapView) -> list[BaseGeometry]:
+    """Natural Earth 1:50m countries inside the view, projected (one geometry per country)."""
+    geoms = np.array(_countries_lonlat(), dtype=object)
+    near = geoms[shapely.intersects(geoms, view.clip)]
+    return [g for g in (view.project(c) for c in near) if not g.is_empty]
+
+
+def band_sources(bands: Sequence[Band]) -> dict[Band, str]:
+    """Sources for bands that match a claimed range in ``data/systems.csv`` or the INF band."""
+    table = systems()
+    found: dict[Band, str] = {}
+    for band in bands:
+        rows = table[table["claimed_range_km"] == band.max_km]
+        if band == INF_BAND:
+            found[band] = "ground-launched ranges banned by the INF Treaty (8 Dec 1987)"
+        elif band.kind == "disk" and len(rows):
+            row = rows.iloc[0]
+            found[band] = f"{row['name']} claimed range, {row['source_claimed'].split(':')[0]}"
+    return found
+
+
+def render_figure(
+    sites: Sequence[LaunchSite],
+    bands: Sequence[Band],
+    path_or_buffer: str | BinaryIO,
+    *,
+    fmt: str,
+    size: str = "web",
+    projection: str = "aeqd",
+    title: str | None = None,
+    legend_sources: Mapping[Band, str] | None = None,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> None:
+    """Draw the merged coverage of ``sites`` for each band and save it.
+
+    Args:
+        sites: Launch sites (at least one).
+        bands: Ranges and bands (at least one), drawn from the export's union geometry.
+        path_or_buffer: File path or binary buffer to write.
+        fmt: "png", "svg" or "pdf"; SVG and PDF keep text as text.
+        size: "web" (1600×1000 px) or "print" (A4 landscape, 300 dpi).
+        projection: "aeqd" (distances from the centre true) or "ortho" (globe).
+        title: Headline naming the system or claim; default names the sites and ranges.
+        legend_sources: Source per band for the legend; default :func:`band_sources`.
+        tolerance_m: Ring tolerance in metres, as for the export.
+
+    Raises:
+        GeoInputError: unknown format, size or projection; bad sites, bands or tolerance.
+    """
+    if fmt not in FORMATS:
+        raise GeoInputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if size not in SIZES:
+        raise GeoInputError(f"size must be one of {', '.join(SIZES)}, got {size!r}")
+    view = map_view(sites, bands, projection, tolerance_m=tolerance_m)
+    sources = band_sources(bands) if legend_sources is None else legend_sources
+    width_in, height_in, dpi, font_pt = SIZES[size]
+    rc = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "inf-range-map"}
+    with mpl.rc_context(rc):
+        fig = Figure(figsize=(width_in, height_in), dpi=dpi)
+        canvas = FigureCanvasAgg(fig)
+        map_w = 0.96 * height_in / width_in
+        ax = fig.add_axes((0.01, 0.02, map_w, 0.96))
+        handles = _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt)
+        _draw_scale_bar(ax, view, font_pt)
+        _label_capitals(ax, view, sites, bands, canvas, font_pt)
+        panel = fig.add_axes((map_w + 0.03, 0.03, 0.96 - map_w, 0.94))
+        panel.set_axis_off()
+        title = title or _default_title(sites, bands)
+        _draw_panel(panel, canvas, view, sites, title, handles, font_pt)
+        metadata = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
+        fig.savefig(path_or_buffer, format=fmt, dpi=dpi, metadata=metadata)
+
+
+def _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt) -> list[Patch]:
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ax.set_xlim(-1.02 * view.extent_m, 1.02 * view.extent_m)
+    ax.set_ylim(-1.02 * view.extent_m, 1.02 * view.extent_m)
+    ax.add_patch(_patch(view.project(view.clip), fc="#EEF4F8", ec="#7A8A99", lw=0.8, zorder=0))
+    for country in project_countries(view):
+        ax.add_patch(_patch(country, fc="#E4E1DA", ec="#FFFFFF", lw=0.5, zorder=1))
+    ax.add_collection(LineCollection(_lines(view, _graticule(view)), colors="#B8C4CE", lw=0.4))
+    features = coverage_features(sites, bands, union=True, tolerance_m=tolerance_m)
+    handles = []
+    for i, (band, feature) in enumerate(zip(bands, features, strict=True)):
+        style = {"ec": COLOURS[i % len(COLOURS)], "ls": DASHES[i % len(DASHES)], "lw": 2.0}
+        fill = to_rgba(style["ec"], 0.16)
+        region = view.project(feature.geometry)
+        # Widest ring lowest, so the narrower ones stay visible on top of it.
+        rank = sorted(b.max_km for b in bands)[::-1].index(band.max_km)
+        ax.add_patch(_patch(region, fc=fill, lw=0, zorder=2 + rank))
+        ax.add_patch(_patch(region, fc="none", zorder=10 + rank, **style))
+        label = band.label + (f": {sources[band]}" if band in sources else "")
+        handles.append(Patch(fc=fill, label=label, **style))
+    xs, ys = view.transformer.transform(*_lonlat(sites))
+    ax.plot(xs, ys, "^", ms=font_pt * 0.8, mfc="#000000", mec="#FFFFFF", zorder=30)
+    style = {**_HALO, "ha": "center", "va": "top", "weight": "bold", "zorder": 31}
+    for x, y, site in zip(xs, ys, sites, strict=True):
+        ax.annotate(_short(site.name), (x, y), (0, -font_pt), fontsize=font_pt * 0.9, **style)
+    return handles
+
+
+def _label_capitals(ax, view, sites, bands, canvas, font_pt) -> None:
+    """Dot every capital in range; label the most populous first, skipping any that overlap."""
+    outer_m = max(b.max_km for b in bands) * 1000.0
+    capitals = places_in_range(sites, places(), outer_m, capitals_only=True)
+    capitals = capitals.sort_values("population", ascending=False, kind="stable")
+    xs, ys = view.transformer.transform(capitals["lon"].to_numpy(), capitals["lat"].to_numpy())
+    ax.plot(xs, ys, "o", ms=font_pt * 0.3, mfc="#000000", mec="#FFFFFF", mew=0.5, zorder=25)
+    renderer = canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    # Site and scale-bar labels are already placed and never dropped; capitals yield to them
+    # and to every marker (sites, then capitals: radius in px from the marker size in points).
+    placed = [t.get_window_extent(renderer) for t in ax.texts]
+    for line, ms_pt in ((ax.lines[0], font_pt * 0.8), (ax.lines[1], font_pt * 0.3)):
+        r_px = ms_pt / 2.0 * renderer.dpi / 72.0
+        for px, py in ax.transData.transform(np.column_stack(line.get_data())):
+            placed.append(Bbox.from_extents(px - r_px, py - r_px, px + r_px, py + r_px))
+    style = {**_HALO, "color": "#222222", "zorder": 26}
+    for x, y, name in zip(xs, ys, capitals["name"], strict=True):
+        for dx, dy in ((3, 2), (-3, 2), (3, -2), (-3, -2), (4, 0), (-4, 0)):
+            align = {"ha": "left" if dx > 0 else "right"}
+            align["va"] = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+            text = ax.annotate(name, (x, y), (dx, dy), fontsize=font_pt * 0.75, **style, **align)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+            if inside and box.y1 <= frame.y1 and not any(box.overlaps(b) for b in placed):
+                placed.append(box)
+                break
+            text.remove()
+
+
+def _draw_scale_bar(ax, view, font_pt) -> None:
+    """A two-tone 1-2-5 km bar in the empty lower-left corner (aeqd only)."""
+    if view.projection != "aeqd":
+        return
+    raw_km = view.extent_m / 2500.0
+    step = 10 ** math.floor(math.log10(raw_km))
+    length_km = max(m * step for m in (1, 2, 5) if m * step <= raw_km)
+    x0, y0, h = -0.98 * view.extent_m, -0.99 * view.extent_m, 0.012 * view.extent_m
+    half_m = length_km * 500.0
+    for k, colour in enumerate(("#000000", "#FFFFFF")):
+        ax.add_patch(Rectangle((x0 + k * half_m, y0), half_m, h, fc=colour, ec="#000000", lw=0.8))
+    for x, label in ((x0, "0"), (x0 + 2 * half_m, f"{length_km:,g} km")):
+        ax.text(x, y0 + 1.6 * h, label, ha="center", va="bottom", fontsize=font_pt * 0.75)
+
+
+def _draw_panel(panel, canvas, view, sites, title, handles, font_pt) -> None:
+    """Title, sites, legend (top down) and projection, data and credits notes (bottom up)."""
+    renderer = canvas.get_renderer()
+    box = panel.get_window_extent(renderer)
+
+    def block(y: float, paragraphs: list[str], pt: float, **style) -> float:
+        """Text wrapped to the panel's width with its top (or bottom) at ``y``; the next y."""
+        text = panel.text(0, y, "", fontsize=pt, transform=panel.transAxes, **style)
+        for width in range(120, 10, -2):
+            text.set_text("\n".join(textwrap.fill(p, width) for p in paragraphs))
+            if text.get_window_extent(renderer).width <= box.width:
+                break
+        return y - text.get_window_extent(renderer).height / box.height - 0.025
+
+    y = block(1.0, [title], font_pt * 1.5, weight="bold", va="top")
+    sub = ("Launch site: " if len(sites) == 1 else "Launch sites: ") + ", ".join(
+        _short(s.name) for s in sites
+    )
+    if any("APPROXIMATE" in s.source for s in sites):
+        sub += " (preset sites: approximate town points, data/sites.csv)"
+    sub += "." if len(sites) == 1 else ". Shading: merged coverage of all sites."
+    y = block(y, [sub], font_pt, va="top")
+    dot = {"ls": "none", "mfc": "#000000", "mec": "#FFFFFF"}
+    handles = [
+        *handles,
+        Line2D([], [], marker="^", ms=font_pt * 0.8, label="launch site", **dot),
+        Line2D([], [], marker="o", ms=font_pt * 0.3, label=CAPITALS_LABEL, **dot),
+    ]
+    # Legend labels are wrapped by estimate: DejaVu Sans averages about 0.6 em per character.
+    chars = int(box.width / (font_pt * renderer.dpi / 72.0) / 0.6) - 6
+    for handle in handles:
+        handle.set_label(textwrap.fill(handle.get_label(), chars))
+    panel.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0, y),
+        frameon=False,
+        fontsize=font_pt,
+        handlelength=3.2,
+        handleheight=1.4,
+        borderaxespad=0,
+        labelspacing=0.9,
+        alignment="left",
+    )
+    notes = [_scale_statement(view, sites), DATA_DATE, CREDITS]
+    block(0.0, notes, font_pt * 0.8, va="bottom", color="#333333", linespacing=1.4)
+
+
+def _scale_statement(view: MapView, sites: Sequence[LaunchSite]) -> str:
+    lon, lat = view.centre
+    where = (
+        f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+    )
+    where = f"{_short(sites[0].name)} ({where})" if len(sites) == 1 else f"{where}, the sites' mean"
+    if view.projection == "ortho":
+        return (
+            f"Orthographic projection centred on {where}: the globe seen from afar; only "
+            "near the centre are distances true, they shrink towards the edge. Rings are "
+            "geodesic circles on the WGS84 ellipsoid."
+        )
+    c = view.clip_radius_m / _MEAN_RADIUS_M
+    return (
+        f"Azimuthal equidistant centred on {where}: distances from the centre are true to "
+        f"scale (scale bar); across the radius, lengths are stretched up to ×{c / math.sin(c):.2f} "
+        "at the map edge. Rings are geodesic circles on the WGS84 ellipsoid."
+    )
+
+
+def _default_title(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
+    where = _short(sites[0].name) if len(sites) == 1 else f"{len(sites)} launch sites"
+    return f"Range from {where}: " + ", ".join(b.label for b in bands)
+
+
+def _graticule(view: MapView) -> MultiLineString:
+    step = 10 if view.clip_radius_m < 3_000_000 else 30
+    meridians = [[(lon, -90), (lon, 90)] for lon in range(-180, 180, step)]
+    parallels = [[(-180, lat), (180, lat)] for lat in range(-90 + step, 90, step)]
+    return MultiLineString(meridians + parallels)
+
+
+def _lines(view: MapView, lines: BaseGeometry) -> list[np.ndarray]:
+    return [shapely.get_coordinates(p) for p in shapely.get_parts(view.project(lines))]
+
+
+def _patch(geom: BaseGeometry, **style) -> PathPatch:
+    """A patch for (multi)polygons; opposite winding makes holes under the nonzero rule."""
+    vertices, codes = [np.empty((0, 2))], [np.empty(0, dtype=np.uint8)]
+    for polygon in shapely.get_parts(shapely.orient_polygons(geom)):
+        if polygon.is_empty:
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            xy = np.asarray(ring.coords)
+            kinds = np.full(len(xy), MplPath.LINETO, dtype=np.uint8)
+            kinds[0], kinds[-1] = MplPath.MOVETO, MplPath.CLOSEPOLY
+            vertices.append(xy)
+            codes.append(kinds)
+    return PathPatch(MplPath(np.concatenate(vertices), np.concatenate(codes)), **style)
+
+
+def _lonlat(sites: Sequence[LaunchSite]) -> tuple[np.ndarray, np.ndarray]:
+    return np.array([s.lon for s in sites]), np.array([s.lat for s in sites])
+
+
+def _short(name: str) -> str:
+    """ "Kapustin Yar test range (Kapustin Yar / Znamensk)" -> "Kapustin Yar test range"."""
+    return name.split(" (")[0]
