@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from geo.coverage import LaunchSite
 
@@ -35,8 +36,8 @@ class CompactDeck(pdk.Deck):
     """A Deck whose JSON has no indentation: pydeck pretty-prints, tripling the payload."""
 
     def to_json(self) -> str:
-        """Compact JSON of the same spec."""
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"))
+        """Compact JSON of the same spec; without ``indent`` json uses its fast C encoder."""
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def build_deck(
