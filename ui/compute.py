@@ -5,6 +5,7 @@ positions that users can vary without end.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 import numpy as np
@@ -91,6 +92,15 @@ def geojson_export(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> st
     """The bytes ``python -m geo export`` writes for the same sites and ranges."""
     features = coverage_features(sites, bands, tolerance_m=TOLERANCE_M)
     return dumps(features, tolerance_m=TOLERANCE_M)
+
+
+def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
+    """The same figure as ``python -m geo figure ... -o map.png`` (web size)."""
+    from geo.figure import render_figure  # matplotlib loads only when a figure is asked for
+
+    buffer = io.BytesIO()
+    render_figure(sites, bands, buffer, fmt="png", tolerance_m=TOLERANCE_M)
+    return buffer.getvalue()
 
 
 def centers_of(sites: Sequence[LaunchSite]) -> tuple[Center, ...]:

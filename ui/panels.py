@@ -143,6 +143,25 @@ def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     )
     with st.expander("The same file from the command line"):
         st.code(cli_command(sites, bands), language="bash")
+    figure(sites, rings)
+
+
+def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
+    """A publication figure (PNG, azimuthal equidistant), drawn only when asked: it takes ~3 s."""
+    bands = tuple(r.band for r in rings)
+    wanted = (sites, bands)
+    if st.button("Make a publication figure (PNG)", key="make_figure"):
+        with st.spinner("Drawing the figure…"):
+            st.session_state.figure_png = (wanted, compute.figure_png(sites, bands))
+    made = st.session_state.get("figure_png")
+    if made and made[0] == wanted:
+        st.download_button(
+            "Download the figure (PNG, 1600×1000)",
+            made[1],
+            file_name="inf-range-map.png",
+            mime="image/png",
+            key="figure_download",
+        )
 
 
 def cli_command(sites: Sequence[LaunchSite], bands: Sequence) -> str:

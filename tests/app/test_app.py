@@ -32,6 +32,10 @@ def ring_labels(at: AppTest) -> set[str]:
     return {row["tooltip"].split(":")[0] for row in rings["data"]}
 
 
+def add_site_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Add site")
+
+
 def table(at: AppTest, index: int = 0):
     return at.dataframe[index].value
 
@@ -75,7 +79,7 @@ def test_add_site_by_coordinates_changes_coverage_table():
     assert "Sydney" not in set(table(at)["name"])
     at.text_input(key="new_coords").set_value("-33.87, 151.21")
     at.text_input(key="new_name").set_value("Sydney test site")
-    at.button[0].click().run()  # the form's "Add site"
+    add_site_button(at).click().run()
     assert not at.exception
     assert "Sydney test site" in at.multiselect(key="site_labels").value
     assert "Sydney" in set(table(at)["name"])
@@ -85,7 +89,7 @@ def test_add_site_by_coordinates_changes_coverage_table():
 def test_bad_coordinates_show_error_not_exception(text, message):
     at = run_app()
     at.text_input(key="new_coords").set_value(text)
-    at.button[0].click().run()
+    add_site_button(at).click().run()
     assert not at.exception
     assert any(message in e.value for e in at.error)
 
@@ -143,3 +147,11 @@ def test_malformed_url_falls_back_with_notice():
     assert "Site 1 in the link was ignored" in notices
     assert at.selectbox(key="system").value == "9M729"
     assert len(at.multiselect(key="site_labels").value) == 4  # defaults kept
+
+
+def test_publication_figure_is_made_on_request():
+    at = run_app(mode="claimed")
+    assert not [b for b in at.get("download_button") if "figure" in b.proto.label]
+    next(b for b in at.button if b.label.startswith("Make a publication figure")).click().run()
+    assert not at.exception
+    assert [b for b in at.get("download_button") if "figure" in b.proto.label]
