@@ -143,19 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     export = sub.add_parser("export", help="write coverage as RFC 7946 GeoJSON")
-    export.add_argument("--site", action="append", required=True, help=site_help)
-    export.add_argument(
-        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
-    )
-    export.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    _coverage_arguments(export, site_help)
     export.add_argument("--union", action="store_true", help="one merged feature per range or band")
-    export.add_argument(
-        "--tolerance-m",
-        type=float,
-        default=DEFAULT_TOLERANCE_M,
-        metavar="M",
-        help=f"largest edge-to-circle distance in metres (default {DEFAULT_TOLERANCE_M:g}, min 1)",
-    )
     export.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="output file, - for stdout"
     )
@@ -172,11 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     near.set_defaults(run=_places)
 
     figure = sub.add_parser("figure", help="static map of the rings: PNG, SVG or PDF")
-    figure.add_argument("--site", action="append", required=True, help=site_help)
-    figure.add_argument(
-        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
-    )
-    figure.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    _coverage_arguments(figure, site_help)
     figure.add_argument(
         "--projection",
         default="aeqd",
@@ -188,17 +173,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     figure.add_argument("--title", help="headline naming the system or claim")
     figure.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="map.png, map.svg or map.pdf"
+    )
+    figure.set_defaults(run=_figure)
+    return parser
+
+
+def _coverage_arguments(parser: argparse.ArgumentParser, site_help: str) -> None:
+    """The site, range, band and tolerance options that ``export`` and ``figure`` share."""
+    parser.add_argument("--site", action="append", required=True, help=site_help)
+    parser.add_argument(
+        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
+    )
+    parser.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    parser.add_argument(
         "--tolerance-m",
         type=float,
         default=DEFAULT_TOLERANCE_M,
         metavar="M",
         help=f"largest edge-to-circle distance in metres (default {DEFAULT_TOLERANCE_M:g}, min 1)",
     )
-    figure.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="map.png, map.svg or map.pdf"
-    )
-    figure.set_defaults(run=_figure)
-    return parser
 
 
 def _looks_numeric(text: str) -> bool:

@@ -74,10 +74,7 @@ def geodesic_disks(
     >>> disk.is_valid, disk.bounds[3]
     (True, 90.0)
     """
-    radius_m = require_radius_m(radius_m)
-    tolerance_m = require_tolerance_m(tolerance_m)
-    lons = np.array([require_lon(lon) for lon, _ in centers], dtype=np.float64)
-    lats = np.array([require_lat(lat) for _, lat in centers], dtype=np.float64)
+    lons, lats, radius_m, tolerance_m = _validated(centers, radius_m, tolerance_m)
     if not lons.size:
         return []
     ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
@@ -95,10 +92,7 @@ def ring_outlines(
     Raises:
         GeoInputError: a coordinate, the radius or the tolerance is out of range.
     """
-    radius_m = require_radius_m(radius_m)
-    tolerance_m = require_tolerance_m(tolerance_m)
-    lons = np.array([require_lon(lon) for lon, _ in centers], dtype=np.float64)
-    lats = np.array([require_lat(lat) for _, lat in centers], dtype=np.float64)
+    lons, lats, radius_m, tolerance_m = _validated(centers, radius_m, tolerance_m)
     if not lons.size:
         return []
     ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
@@ -166,6 +160,17 @@ def _ring_area_m2(coords: Sequence[tuple[float, float]], *, clockwise: bool = Fa
     signed = -signed if clockwise else signed
     # Counter-clockwise means positive; a value wrapped past half the Earth comes back negative.
     return signed if signed >= 0 else signed + EARTH_AREA_M2
+
+
+def _validated(
+    centers: Sequence[LonLat], radius_m: float, tolerance_m: float
+) -> tuple[FloatArray, FloatArray, float, float]:
+    """Centre longitudes and latitudes as arrays, radius and tolerance, all checked."""
+    radius_m = require_radius_m(radius_m)
+    tolerance_m = require_tolerance_m(tolerance_m)
+    lons = np.array([require_lon(lon) for lon, _ in centers], dtype=np.float64)
+    lats = np.array([require_lat(lat) for _, lat in centers], dtype=np.float64)
+    return lons, lats, radius_m, tolerance_m
 
 
 def _poles_inside(
