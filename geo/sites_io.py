@@ -275,8 +275,7 @@ def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> Lau
     fits_swapped = abs(lat) <= 180.0 and abs(lon) <= 90.0
     _check_range(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
     _check_range(lon, "lon")
-    name = _clean(name)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"
-    return LaunchSite(name, lon, lat, role=_clean(role), source=_clean(source))
+    return LaunchSite(site_name(name, lat, lon), lon, lat, role=_clean(role), source=_clean(source))
 
 
 def _dedupe(
@@ -364,6 +363,14 @@ def _check_range(value: float, axis: str, hint: str = "") -> None:
 def _check_count(count: int, max_sites: int) -> None:
     if count > max_sites:
         raise GeoInputError(f"file has {count:,} sites; the limit is {max_sites:,} sites")
+
+
+def site_name(text: str, lat: float, lon: float) -> str:
+    """A user's site name made safe to show: no control characters, at most MAX_NAME_CHARS.
+
+    ``<``, ``>`` and quotes are kept: escaping is the display's job.
+    """
+    return _clean(text)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"
 
 
 def _clean(text: str) -> str:

@@ -6,17 +6,16 @@ is wrong falls back to the default with a notice, keeping the parts that are val
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .coverage import LaunchSite
-from .errors import HALF_MERIDIAN_M, GeoInputError
+from .errors import GeoInputError, require_radius_m
 from .scenario import MODES
+from .sites_io import site_name
 
 MAX_URL_SITES = 500
 MAX_EXTRA_RINGS = 10
-MAX_NAME_CHARS = 120
 VIEWS = ("map", "globe")
 
 
@@ -37,8 +36,8 @@ def to_query(state: MapState) -> dict[str, str | list[str]]:
     return {
         "system": state.system,
         "mode": state.mode,
-        "site": [f"{_deg(s.lat)},{_deg(s.lon)},{s.name}" for s in state.sites],
-        "ring": [f"{km:g}" for km in state.extra_km],
+        "site": [f"{short_number(s.lat)},{short_number(s.lon)},{s.name}" for s in state.sites],
+        "ring": [short_number(km) for km in state.extra_km],
         "est": "1" if state.estimates else "0",
         "view": state.view,
     }
@@ -66,18 +65,15 @@ def from_query(
     notices: list[str] = []
     state = default
 
-    system = _one(params, "system")
-    if system is not None:
-        if system in systems:
-            state = replace(state, system=system)
+    for key, allowed in (("system", systems), ("mode", MODES)):
+        value = _one(params, key)
+        if value is None:
+            continue
+        if value in allowed:
+            state = replace(state, **{key: value})
         else:
-            notices.append(f"Unknown system {system[:60]!r} in the link; showing {default.system}.")
-    mode = _one(params, "mode")
-    if mode is not None:
-        if mode in MODES:
-            state = replace(state, mode=mode)
-        else:
-            notices.append(f"Unknown mode {mode[:20]!r} in the link; showing {default.mode}.")
+            shown = getattr(default, key)
+            notices.append(f"Unknown {key} {value[:60]!r} in the link; showing {shown}.")
     view = _one(params, "view")
     if view in VIEWS:
         state = replace(state, view=view)
@@ -124,14 +120,12 @@ def parse_ring_km(text: str) -> float:
         km = float(text.strip().replace(",", ""))
     except ValueError:
         raise GeoInputError(f"ring {text[:30]!r} is not a number of km") from None
-    if not math.isfinite(km) or km <= 0 or km * 1000.0 > HALF_MERIDIAN_M:
-        raise GeoInputError(
-            f"ring {text[:30]!r} must be between 0 and {HALF_MERIDIAN_M / 1000:,.0f} km"
-        )
-    return km
+    return require_radius_m(km * 1000.0, "ring") / 1000.0
 
 
-def _deg(value: float) -> str:
+def short_number(value: float) -> str:
+    """A number as short text that keeps 6 decimals (URL values and the rings text box)."""
+    # 6 decimals: ~0.1 m for a coordinate, 1 mm for a ring in km.
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
@@ -148,6 +142,4 @@ def _site(value: str) -> LaunchSite:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
         raise GeoInputError(f"expected numbers in {value[:40]!r}") from None
-    name = "".join(ch for ch in (parts[2] if len(parts) == 3 else "") if ch.isprintable())
-    name = name.strip()[:MAX_NAME_CHARS] or f"{lat:g}, {lon:g}"
-    return LaunchSite(name, lon, lat)
+    return LaunchSite(site_name(parts[2] if len(parts) == 3 else "", lat, lon), lon, lat)

@@ -13,8 +13,16 @@ from geo import data
 from geo.coverage import LaunchSite
 from geo.errors import GeoInputError
 from geo.scenario import MODES
-from geo.sites_io import parse_coordinate, parse_sites
-from geo.urlstate import MAX_EXTRA_RINGS, VIEWS, MapState, from_query, parse_ring_km, to_query
+from geo.sites_io import parse_coordinate, parse_sites, site_name
+from geo.urlstate import (
+    MAX_EXTRA_RINGS,
+    VIEWS,
+    MapState,
+    from_query,
+    parse_ring_km,
+    short_number,
+    to_query,
+)
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
@@ -50,7 +58,7 @@ def init_session() -> None:
     st.session_state.mode = state.mode
     st.session_state.estimates = state.estimates
     st.session_state.view = state.view
-    st.session_state.extra_rings = ", ".join(f"{km:g}" for km in state.extra_km)
+    st.session_state.extra_rings = ", ".join(short_number(km) for km in state.extra_km)
     st.session_state.notices = notices
 
 
@@ -160,7 +168,7 @@ def _on_add_coordinates() -> None:
         if len(parts) != 2:
             raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
         lat, lon = _latitude(parts[0]), parse_coordinate(parts[1], "lon")
-        name = st.session_state.new_name.strip()[:120] or f"{lat:.4f}, {lon:.4f}"
+        name = site_name(st.session_state.new_name, lat, lon)
         add_sites([LaunchSite(name, lon, lat, role="added by you")])
     except GeoInputError as exc:
         st.session_state.coords_error = f"Could not add the site: {exc}"

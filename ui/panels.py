@@ -122,7 +122,8 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     )
     st.download_button(
         f"Places in range ({ring.label}) as CSV",
-        to_safe_csv(places),
+        # Built on click, not on every rerun.
+        lambda: to_safe_csv(places),
         file_name=f"places-{ring.band.min_km:g}-{ring.band.max_km:g}km.csv",
         mime="text/csv",
         key="places_csv",
@@ -136,7 +137,8 @@ def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     bands = tuple(r.band for r in rings)
     st.download_button(
         "Coverage as GeoJSON (RFC 7946)",
-        compute.geojson_export(sites, bands),
+        # Built on click: recomputing every feature on each rerun would double the ring work.
+        lambda: compute.geojson_export(sites, bands),
         file_name="inf-range-map-coverage.geojson",
         mime="application/geo+json",
         key="geojson_download",
@@ -172,10 +174,11 @@ def cli_command(sites: Sequence[LaunchSite], bands: Sequence) -> str:
 
     args = [quote(f"--site={s.lat!r},{s.lon!r},{s.name}") for s in sites]
     for band in bands:
+        # repr: the shortest text that reads back as the same float, so the bytes match.
         args.append(
-            f"--band {band.min_km:g}:{band.max_km:g}"
+            f"--band {band.min_km!r}:{band.max_km!r}"
             if band.kind == "band"
-            else f"--range-km {band.max_km:g}"
+            else f"--range-km {band.max_km!r}"
         )
     return "python -m geo export " + " ".join(args) + " -o coverage.geojson"
 

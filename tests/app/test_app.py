@@ -155,3 +155,9 @@ def test_publication_figure_is_made_on_request():
     next(b for b in at.button if b.label.startswith("Make a publication figure")).click().run()
     assert not at.exception
     assert [b for b in at.get("download_button") if "figure" in b.proto.label]
+
+
+def test_url_ring_keeps_its_digits_in_the_export_command():
+    """A ring of 1234.5678 km from a link is not rounded on the way to the export."""
+    at = run_app(mode="claimed", ring="1234.5678")
+    assert "--range-km 1234.5678" in at.code[0].value
