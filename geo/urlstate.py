@@ -6,6 +6,7 @@ is wrong falls back to the default with a notice, keeping the parts that are val
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -17,6 +18,8 @@ from .sites_io import site_name
 MAX_URL_SITES = 500
 MAX_EXTRA_RINGS = 10
 VIEWS = ("map", "globe")
+# Text decoded with errors="surrogateescape" holds lone surrogates, which no UTF-8 page can show.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def from_query(
     notices: list[str] = []
     state = default
 
-    for key, allowed in (("system", systems), ("mode", MODES)):
+    for key, allowed in (("system", systems), ("mode", MODES), ("view", VIEWS)):
         value = _one(params, key)
         if value is None:
             continue
@@ -74,12 +77,11 @@ def from_query(
         else:
             shown = getattr(default, key)
             notices.append(f"Unknown {key} {value[:60]!r} in the link; showing {shown}.")
-    view = _one(params, "view")
-    if view in VIEWS:
-        state = replace(state, view=view)
     est = _one(params, "est")
     if est in ("0", "1"):
         state = replace(state, estimates=est == "1")
+    elif est is not None:
+        notices.append(f"Unknown est {est[:60]!r} in the link; use 0 or 1.")
 
     if "site" in params:
         values = list(params["site"])
@@ -100,8 +102,13 @@ def from_query(
         if sites or not values:
             state = replace(state, sites=tuple(sites))
     if "ring" in params:
+        values = list(params["ring"])
+        if len(values) > MAX_EXTRA_RINGS:
+            notices.append(
+                f"The link has {len(values):,} rings; only the first {MAX_EXTRA_RINGS} are used."
+            )
         rings = []
-        for value in list(params["ring"])[:MAX_EXTRA_RINGS]:
+        for value in values[:MAX_EXTRA_RINGS]:
             try:
                 rings.append(parse_ring_km(value))
             except GeoInputError as exc:
@@ -111,16 +118,21 @@ def from_query(
 
 
 def parse_ring_km(text: str) -> float:
-    """A ring radius in km from user text, e.g. ``"1000"``.
+    """A ring radius in km from user text, e.g. ``"1000"``, rounded to 6 decimals (1 mm).
+
+    Rounded as links and the rings box write it (:func:`short_number`), so a ring reads back
+    from a link as the same number; a ring that rounds to beyond the antipodal limit is refused
+    here rather than written into a link that would then refuse it.
 
     Raises:
-        GeoInputError: not a finite number in (0, antipodal limit].
+        GeoInputError: not a finite number in [1 m, antipodal limit].
     """
     try:
-        km = float(text.strip().replace(",", ""))
+        km = round(float(text.strip().replace(",", "")), 6)
     except ValueError:
         raise GeoInputError(f"ring {text[:30]!r} is not a number of km") from None
-    return require_radius_m(km * 1000.0, "ring") / 1000.0
+    require_radius_m(km * 1000.0, "ring")
+    return km
 
 
 def short_number(value: float) -> str:
@@ -142,4 +154,5 @@ def _site(value: str) -> LaunchSite:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
         raise GeoInputError(f"expected numbers in {value[:40]!r}") from None
-    return LaunchSite(site_name(parts[2] if len(parts) == 3 else "", lat, lon), lon, lat)
+    name = _SURROGATES.sub("\ufffd", parts[2]) if len(parts) == 3 else ""
+    return LaunchSite(site_name(name, lat, lon), lon, lat)
