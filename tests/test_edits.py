@@ -1,0 +1,134 @@
+"""Edits from the map component (ui.edits): applied exactly, or refused with a reason."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.coverage import LaunchSite
+from geo.urlstate import MAX_URL_SITES
+from ui.edits import apply_edit
+
+KY = LaunchSite("Kapustin Yar", 45.74, 48.58, role="reported battalion site", source="NYT")
+SHUYA = LaunchSite("Shuya", 41.39, 56.85)
+SITES = (KY, SHUYA)
+
+
+def move(site_id="0", lat=50.0, lon=30.0, start=(48.58, 45.74)):
+    return {"action": "move", "id": site_id, "lat": lat, "lon": lon, "from": start and list(start)}
+
+
+def test_move_puts_the_site_at_the_drop_point_and_keeps_the_others():
+    result = apply_edit(SITES, move(lat=50.011646, lon=29.923591))
+    assert result.ok
+    moved, other = result.sites
+    assert (moved.lat, moved.lon) == (50.011646, 29.923591)
+    assert other == SHUYA
+    assert "Moved Kapustin Yar to 50.0116°, 29.9236°" in result.message
+
+
+def test_moved_preset_is_no_longer_labelled_as_the_preset():
+    moved = apply_edit(SITES, move()).sites[0]
+    assert moved.name == "Kapustin Yar (moved)"
+    assert moved.role == "moved on the map"
+    assert moved.source == ""  # the preset's source is about the preset's position
+    again = apply_edit((moved, SHUYA), move(lat=51.0, lon=31.0, start=(50.0, 30.0)))
+    assert again.sites[0].name == "Kapustin Yar (moved)"
+
+
+@pytest.mark.parametrize(
+    ("reported_lon", "expected_lon"),
+    [(-358.0, 2.0), (362.0, 2.0), (180.0, -180.0), (-540.5, 179.5), (725.25, 5.25)],
+)
+def test_longitudes_of_world_copies_are_normalised(reported_lon, expected_lon):
+    result = apply_edit(SITES, move(lon=reported_lon))
+    assert result.ok
+    assert result.sites[0].lon == pytest.approx(expected_lon, abs=1e-9)
+
+
+def test_positions_are_kept_to_url_precision():
+    moved = apply_edit(SITES, move(lat=50.123456789, lon=30.987654321)).sites[0]
+    assert (moved.lat, moved.lon) == (50.123457, 30.987654)
+
+
+def test_add_appends_a_site_with_a_default_name():
+    result = apply_edit(SITES, {"action": "add", "id": None, "lat": -33.87, "lon": 151.21})
+    assert result.ok
+    assert result.sites[:2] == SITES
+    added = result.sites[2]
+    assert (added.lat, added.lon, added.role) == (-33.87, 151.21, "added on the map")
+    assert added.name == "Site at -33.87, 151.21"
+
+
+def test_add_beyond_the_site_limit_is_refused():
+    many = tuple(LaunchSite(f"S{i}", 0.0, 0.0) for i in range(MAX_URL_SITES))
+    result = apply_edit(many, {"action": "add", "lat": 1.0, "lon": 1.0})
+    assert not result.ok
+    assert result.sites == many
+    assert str(MAX_URL_SITES) in result.message
+
+
+def test_remove_drops_only_that_site():
+    result = apply_edit(SITES, {"action": "remove", "id": "1", "from": [56.85, 41.39]})
+    assert result.ok
+    assert result.sites == (KY,)
+    assert result.message == "Removed Shuya."
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (None, "does not know"),
+        ("move", "does not know"),
+        ({"action": "teleport"}, "does not know"),
+        (move(lat=float("nan")), "not finite"),
+        (move(lon=float("inf")), "not finite"),
+        (move(lat="50"), "not numbers"),
+        (move(lat=True), "not numbers"),
+        (move(lat=None), "not numbers"),
+        (move(lat=90.5), "latitude 90.5 is outside -90..90"),
+        (move(site_id="7"), "not on the map"),
+        (move(site_id="-1"), "not on the map"),
+        (move(site_id=0), "not on the map"),
+        (move(site_id="1" * 50), "not on the map"),
+        (move(start=(40.0, 45.74)), "changed since the edit began"),
+        (move(start=None), "changed since the edit began"),
+        ({**move(), "from": ["48.58", 45.74]}, "changed since the edit began"),
+        ({"action": "remove", "id": "0", "from": [0, 0]}, "changed since the edit began"),
+    ],
+)
+def test_bad_or_stale_edits_change_nothing_and_say_why(edit, why):
+    result = apply_edit(SITES, edit)
+    assert not result.ok
+    assert result.sites == SITES
+    assert result.message.startswith("The map edit was ignored:")
+    assert why in result.message
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=10,
+)
+
+
+@given(
+    action=st.sampled_from(["move", "add", "remove", "x"]) | st.text(max_size=5),
+    site_id=JSON,
+    lat=JSON,
+    lon=JSON,
+    start=JSON,
+)
+def test_any_payload_gives_a_valid_site_list_or_a_refusal(action, site_id, lat, lon, start):
+    edit = {"action": action, "id": site_id, "lat": lat, "lon": lon, "from": start}
+    result = apply_edit(SITES, edit)
+    if not result.ok:
+        assert result.sites == SITES
+    for site in result.sites:
+        assert math.isfinite(site.lat)
+        assert -90 <= site.lat <= 90
+        assert math.isfinite(site.lon)
+        assert -180 <= site.lon < 180

@@ -1,0 +1,107 @@
+"""Edits the map component reports (move, add, remove a site), applied to the site list.
+
+Pure: no Streamlit. Whatever the browser sends is untrusted: a payload that is malformed, out of
+range, for an unknown site or stale (the site moved since the drag began) changes nothing and
+comes back with a notice saying why.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geo.coverage import LaunchSite
+from geo.rings import wrap_deg
+from geo.sites_io import site_name
+from geo.urlstate import MAX_URL_SITES
+
+# Positions are kept to 6 decimals (~0.1 m), as in the URL, so a shared link reopens the same
+# sites and the same export bytes.
+DECIMALS = 6
+MOVED = " (moved)"
+ACTIONS = ("move", "add", "remove")
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """The site list after an edit, and what to tell the user (``ok`` False: nothing changed)."""
+
+    sites: tuple[LaunchSite, ...]
+    message: str
+    ok: bool
+
+
+def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
+    """Apply ``{action, id, lat, lon, from}`` from the map to ``sites``.
+
+    ``id`` is the site's index in ``sites`` as text; ``from`` is the ``[lat, lon]`` the browser
+    had for it when the edit began, so an edit made on an outdated map is refused, not guessed.
+    """
+    if not isinstance(edit, dict) or edit.get("action") not in ACTIONS:
+        return _refused(sites, "the map sent an edit this app does not know")
+    action = edit["action"]
+    if action != "remove":
+        try:
+            lat, lon = _position(edit.get("lat"), edit.get("lon"))
+        except ValueError as exc:
+            return _refused(sites, str(exc))
+    if action == "add":
+        if len(sites) >= MAX_URL_SITES:
+            return _refused(sites, f"at most {MAX_URL_SITES} sites fit on one map")
+        added = LaunchSite(site_name("", lat, lon), lon, lat, role="added on the map")
+        return EditResult((*sites, added), f"Added {added.name}.", ok=True)
+
+    index = _index(edit.get("id"), len(sites))
+    if index is None:
+        return _refused(sites, "it names a site that is not on the map")
+    site = sites[index]
+    if not _same_position(edit.get("from"), site):
+        return _refused(sites, f"{site.name} changed since the edit began; try again")
+    if action == "remove":
+        rest = sites[:index] + sites[index + 1 :]
+        return EditResult(rest, f"Removed {site.name}.", ok=True)
+    name = site.name if site.name.endswith(MOVED) else site_name(site.name + MOVED, lat, lon)
+    moved = LaunchSite(name, lon, lat, role="moved on the map")
+    return EditResult(
+        (*sites[:index], moved, *sites[index + 1 :]),
+        f"Moved {site.name} to {lat:.4f}°, {lon:.4f}°.",
+        ok=True,
+    )
+
+
+def _refused(sites: tuple[LaunchSite, ...], why: str) -> EditResult:
+    return EditResult(sites, f"The map edit was ignored: {why}.", ok=False)
+
+
+def _position(lat: object, lon: object) -> tuple[float, float]:
+    if not (_is_number(lat) and _is_number(lon)):
+        raise ValueError("its coordinates are not numbers")
+    lat, lon = float(lat), float(lon)  # type: ignore[arg-type]
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise ValueError("its coordinates are not finite numbers")
+    if not -90.0 <= lat <= 90.0:
+        raise ValueError(f"latitude {lat:g} is outside -90..90")
+    # deck.gl reports longitudes of the world copies left and right of the main one (-358, 362).
+    lon = float(wrap_deg(lon))
+    return round(lat, DECIMALS), round(lon, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _index(site_id: object, count: int) -> int | None:
+    if not isinstance(site_id, str) or not site_id.isdecimal() or len(site_id) > 6:
+        return None
+    index = int(site_id)
+    return index if index < count else None
+
+
+def _same_position(start: object, site: LaunchSite) -> bool:
+    if not isinstance(start, list | tuple) or len(start) != 2:
+        return False
+    lat, lon = start
+    if not (_is_number(lat) and _is_number(lon)):
+        return False
+    # The browser had the coordinates Python sent; allow float noise, not a different place.
+    return abs(lat - site.lat) < 1e-7 and abs(wrap_deg(lon - site.lon)) < 1e-7
