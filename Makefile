@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint chromium bench clean
+.PHONY: run test lint chromium node frontend frontend-check js-test bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,29 @@ chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
+# The map component's frontend (frontend/): node builds it; the built bundle is committed, so
+# `make run` needs no node. `make test` installs Debian's nodejs when missing.
+node:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+
+frontend/node_modules/.installed: frontend/package-lock.json | node
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Rebuild static/deckmap.js from frontend/src after changing it.
+frontend: frontend/node_modules/.installed
+	cd frontend && npm run --silent build
+
+# Fails when the committed bundle is not what the source builds to.
+frontend-check: frontend/node_modules/.installed
+	cd frontend && npm run --silent check
+	cmp frontend/build-check/deckmap.js static/deckmap.js || \
+	  { echo "static/deckmap.js is stale: run 'make frontend' and commit it"; exit 1; }
+
+js-test: frontend/node_modules/.installed
+	cd frontend && node --test test/
+
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
@@ -32,11 +55,12 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: lint chromium
+test: lint chromium frontend-check js-test
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev
 	$(PY) bench/rings.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts frontend/node_modules \
+	  frontend/build-check

@@ -8,6 +8,7 @@ import streamlit as st
 from geo import data
 from geo.scenario import rings_for
 from ui import compute, controls, panels
+from ui.deckmap import deck_map
 from ui.layers import ROLE_COLOURS, build_deck
 
 st.set_page_config(page_title="INF Range Map", page_icon="🗺️", layout="wide")
@@ -26,30 +27,23 @@ st.caption(
     "banned ground-launched missiles with a range of 500–5,500 km; Russia says the 9M729 reaches "
     "480 km, the US says it was tested beyond 500 km."
 )
-for notice in st.session_state.notices:
-    st.warning(notice)
-for message in notices:
-    st.info(message)
-for message in ring_errors:
-    st.error(f"Extra rings: {message}")
-if not state.sites:
-    st.info("No launch site selected: pick one in the sidebar.")
-
-panels.system_facts(system)
+edit_ok, edit_message = controls.pop_map_message()
+# One block whatever it holds: the map after it keeps its place in the page, so the browser
+# keeps the map (and its WebGL context and view) instead of mounting a new one.
+with st.container():
+    for notice in st.session_state.notices:
+        st.warning(notice)
+    if not edit_ok:
+        st.warning(edit_message)
+    for message in notices:
+        st.info(message)
+    for message in ring_errors:
+        st.error(f"Extra rings: {message}")
+    if not state.sites:
+        st.info("No launch site selected: pick one in the sidebar, or add one on the map.")
+    panels.system_facts(system)
 
 centers = compute.centers_of(state.sites)
-ring_paths = [
-    {
-        "path": path,
-        "color": ROLE_COLOURS[ring.role],
-        "width": 3 if ring.role == "claimed" else 2,
-        "tooltip": f"{radius_km:,g} km: {ring.label}",
-    }
-    for ring in rings
-    for radius_km in {ring.band.max_km, ring.band.min_km} - {0.0}
-    for center in centers
-    for path in compute.outline(center, radius_km)
-]
 band_fills = [
     compute.fill_feature(centers, ring.band, [*ROLE_COLOURS[ring.role], 40], state.view)
     for ring in rings
@@ -60,14 +54,15 @@ places = compute.places_for(state.sites, shown.band) if shown and state.sites el
 
 map_column, side_column = st.columns([3, 2])
 with map_column:
-    deck = build_deck(
-        ring_paths=ring_paths,
-        band_fills=band_fills,
-        places=places,
+    deck_map(
+        build_deck(band_fills=band_fills, places=places),
         sites=state.sites,
+        rings=rings,
         view=state.view,
+        tolerance_m=compute.TOLERANCE_M,
+        on_edit=controls.on_map_edit,
+        status=edit_message,
     )
-    st.pydeck_chart(deck, height=560, key="map")
     panels.legend(rings, shown)
     panels.downloads(state.sites, rings)
 with side_column:

@@ -23,6 +23,7 @@ from geo.urlstate import (
     short_number,
     to_query,
 )
+from ui.edits import apply_edit
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
@@ -135,16 +136,36 @@ def sidebar() -> None:
 
 def add_sites(sites: list[LaunchSite]) -> None:
     """Add sites to the pool and to the map (a site already there is not added twice)."""
+    set_sites((*current_state()[0].sites, *sites))
+
+
+def set_sites(sites: tuple[LaunchSite, ...]) -> None:
+    """Make ``sites`` the map's sites, in order (new ones join the pool)."""
     pool = st.session_state.pool
-    labels = list(st.session_state.site_labels)
+    labels = []
     for site in sites:
         label = _label_of(site, pool)
         if label is None:
             label = _label(site, pool)
             pool[label] = site
-        if label not in labels:
-            labels.append(label)
-    st.session_state.site_labels = labels
+        labels.append(label)
+    st.session_state.site_labels = list(dict.fromkeys(labels))
+
+
+def on_map_edit() -> None:
+    """A site dragged, added or removed on the map: apply it, or say why it was ignored."""
+    edit = st.session_state["map"].edit
+    if edit is None:
+        return
+    result = apply_edit(current_state()[0].sites, edit)
+    if result.ok:
+        set_sites(result.sites)
+    st.session_state.map_message = (result.ok, result.message)
+
+
+def pop_map_message() -> tuple[bool, str]:
+    """``(applied, message)`` of the last map edit, once; ``(True, "")`` if there was none."""
+    return st.session_state.pop("map_message", (True, ""))
 
 
 def _add_by_coordinates() -> None:

@@ -1,7 +1,7 @@
-"""The map as a pydeck spec: offline basemap, band fills, geodesic ring outlines, places, sites.
+"""The map's static layers as a pydeck spec: offline basemap, band fills, places in range.
 
-Only JSON-ready data goes in; every geometry comes from ``geo``. Site names reach the browser as
-data and are shown by deck.gl's ``text`` tooltip, which sets textContent: never as HTML.
+Only JSON-ready data goes in; every geometry comes from ``geo``. Names reach the browser as data
+and are shown by deck.gl's ``text`` tooltip, which sets textContent: never as HTML.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from geo.coverage import LaunchSite
-
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
 # Okabe-Ito colours (colour-blind safe): the claimed 480 km ring (blue) and the 500 km edge of
@@ -25,7 +23,6 @@ ROLE_COLOURS = {
     "estimate": [204, 121, 167],
     "custom": [0, 158, 115],
 }
-SITE_COLOUR = [0, 0, 0]
 CAPITAL_COLOUR = [86, 40, 120]
 CITY_COLOUR = [90, 90, 90]
 MAX_CITY_DOTS = 300
@@ -40,24 +37,16 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def build_deck(
-    *,
-    ring_paths: Sequence[dict],
-    band_fills: Sequence[dict],
-    places: pd.DataFrame | None,
-    sites: Sequence[LaunchSite],
-    view: str,
-) -> CompactDeck:
-    """A pydeck Deck for ``st.pydeck_chart`` with no tile provider (works offline).
+def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> CompactDeck:
+    """The static layers as a pydeck Deck, with no tile provider (works offline).
+
+    The map component (``ui.deckmap``) renders this spec and adds the sites and their rings,
+    which it draws and lets the user drag.
 
     Args:
-        ring_paths: ``{"path": [[lon, lat], ...], "color": [r, g, b], "label": str}`` rows.
         band_fills: GeoJSON features of shaded bands, with a ``color`` property.
         places: Places in range (``geo.places.PLACE_COLUMNS``).
-        sites: The launch sites on the map.
-        view: "map" (Web Mercator) or "globe" (deck.gl's GlobeView).
     """
-    dots = _place_dots(places)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -80,57 +69,22 @@ def build_deck(
             get_fill_color="properties.color",
         ),
         pdk.Layer(
-            "PathLayer",
-            list(ring_paths),
-            id="rings",
-            parameters=NO_DEPTH,
-            get_path="path",
-            get_color="color",
-            get_width="width",
-            width_units='"pixels"',
-            pickable=True,
-        ),
-        pdk.Layer(
             "ScatterplotLayer",
-            dots,
+            _place_dots(places),
             id="places",
             get_position=["lon", "lat"],
             get_fill_color="color",
             get_radius="radius",
             radius_units='"pixels"',
-            pickable=True,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            [_site_row(s) for s in sites],
-            id="sites",
-            get_position=["lon", "lat"],
-            get_fill_color=[*SITE_COLOUR, 230],
-            get_line_color=[255, 255, 255],
-            stroked=True,
-            get_radius=6,
-            radius_units='"pixels"',
-            line_width_min_pixels=2,
+            parameters=NO_DEPTH,
             pickable=True,
         ),
     ]
-    views = [pdk.View(type="_GlobeView", controller=True)] if view == "globe" else None
     return CompactDeck(
         layers=layers,
-        views=views,
         initial_view_state=pdk.ViewState(latitude=50.0, longitude=45.0, zoom=1.6),
         map_provider=None,
-        tooltip={"text": "{tooltip}"},
     )
-
-
-def _site_row(site: LaunchSite) -> dict:
-    tooltip = f"{site.name}\n{site.lat:.4f}°, {site.lon:.4f}°"
-    if site.role:
-        tooltip += f"\n{site.role}"
-    if site.source:
-        tooltip += f"\nSource: {site.source[:300]}"
-    return {"lon": site.lon, "lat": site.lat, "name": site.name, "tooltip": tooltip}
 
 
 def _place_dots(places: pd.DataFrame | None) -> list[dict]:

@@ -23,13 +23,18 @@ def run_app(**query: str | list[str]) -> AppTest:
     return at
 
 
+def map_data(at: AppTest) -> dict:
+    """The ``data`` the map component receives (ui.deckmap)."""
+    (element,) = at.get("bidi_component")
+    return json.loads(element.proto.json)
+
+
 def deck(at: AppTest) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    return json.loads(map_data(at)["deck"])
 
 
 def ring_labels(at: AppTest) -> set[str]:
-    rings = next(layer for layer in deck(at)["layers"] if layer["id"] == "rings")
-    return {row["tooltip"].split(":")[0] for row in rings["data"]}
+    return {row["short_label"] for row in map_data(at)["rings"]}
 
 
 def add_site_button(at: AppTest):
@@ -56,16 +61,29 @@ def test_toggle_switches_rings_in_deck_spec():
 def test_layers_and_offline_basemap():
     at = run_app()
     spec = deck(at)
-    assert [layer["id"] for layer in spec["layers"]] == [
-        "basemap",
-        "bands",
-        "rings",
-        "places",
-        "sites",
-    ]
+    assert [layer["id"] for layer in spec["layers"]] == ["basemap", "bands", "places"]
     assert spec["layers"][0]["data"] == "app/static/basemap-110m.geojson"
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # no tile provider
-    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 200_000
+    assert len(at.get("bidi_component")[0].proto.json) < 200_000
+
+
+def test_map_component_receives_the_sites_and_rings_of_the_state():
+    at = run_app(mode="claimed", site=["48.58,45.74,A", "-33.87,151.21,B <b>"], ring="1000")
+    data = map_data(at)
+    assert [(s["id"], s["name"], s["lat"], s["lon"]) for s in data["sites"]] == [
+        ("0", "A", 48.58, 45.74),
+        ("1", "B <b>", -33.87, 151.21),
+    ]
+    assert [(r["radius_m"], r["short_label"]) for r in data["rings"]] == [
+        (480_000.0, "480 km"),
+        (1_000_000.0, "1,000 km"),
+    ]
+    assert data["tolerance_m"] == 100.0
+    assert data["view"] == "map"
+    # The bundle is a static file; each rerun sends only a short loader.
+    proto = at.get("bidi_component")[0].proto
+    assert "app/static/deckmap.js" in proto.js_content
+    assert len(proto.js_content) < 1000
 
 
 def test_system_without_alleged_range_says_so():

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import time
 from urllib.parse import quote, urlsplit
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.mapview import CLAIMED_BLUE, TREATY_VERMILLION, open_map, pixels_near
 
 pytestmark = pytest.mark.e2e
-
-CLAIMED_BLUE = (0, 114, 178)
-TREATY_VERMILLION = (213, 94, 0)
-
-
-def open_map(page, url: str, name: str) -> np.ndarray:
-    """Load ``url``, wait for the deck.gl canvas to draw, save and return the map's pixels."""
-    page.goto(url)
-    canvas = page.locator("canvas").first
-    canvas.wait_for(timeout=60_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000
-    )
-    time.sleep(4)  # SwiftShader draws on the CPU
-    page.screenshot(path=ARTIFACTS / f"{name}-page.png", full_page=True)
-    png = canvas.screenshot(path=ARTIFACTS / f"{name}-map.png")
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
-
-
-def pixels_near(image: np.ndarray, colour: tuple[int, int, int], tolerance: int = 40) -> np.ndarray:
-    return np.all(np.abs(image - np.array(colour)) <= tolerance, axis=-1)
 
 
 def test_claimed_view_draws_480_km_rings_around_the_sites(page, app_url):

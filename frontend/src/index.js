@@ -1,0 +1,417 @@
+// The INF Range Map map: a Streamlit Components v2 renderer that owns one deck.gl Deck.
+//
+// Python describes the static layers with pydeck (basemap by URL, band fills, places) and sends
+// the sites and ring radii; this file draws the rings with GeographicLib (geodesy.js), lets the
+// user drag, add and remove sites, and reports each edit as the one-shot trigger value "edit":
+//   {action: "move" | "add" | "remove", id, lat, lon, from: [lat, lon]}
+// Python validates it (ui/edits.py), recomputes coverage and sends new data.
+//
+// Streamlit calls the renderer again with the same parentElement on every data change and runs
+// only the last cleanup, so one Deck lives per parentElement and is updated with setProps.
+
+import { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
+import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { JSONConverter } from "@deck.gl/json";
+import { circleVertices, globePath, normaliseLon, ringPaths, wrapLon } from "./geodesy.js";
+
+const CONVERTER = new JSONConverter({
+  // pydeck always names a MapView; the views themselves are set here (see update()).
+  configuration: { classes: { GeoJsonLayer, MapView, PathLayer, ScatterplotLayer } },
+});
+const HEIGHT_PX = 560;
+const SELECTED_COLOUR = [230, 159, 0];
+const RING_CACHE_LIMIT = 2000;
+const MAPS = new WeakMap();
+
+const STYLE = `
+.deckmap { display: flex; flex-direction: column; height: ${HEIGHT_PX}px; border: 1px solid #ccc;
+  border-radius: 6px; overflow: hidden; font: 13px sans-serif; }
+.deckmap:focus-visible { outline: 3px solid #0072b2; }
+.deckmap .bar { display: flex; gap: 6px; flex-wrap: nowrap; align-items: center; flex: none;
+  height: 36px; box-sizing: border-box; padding: 0 8px; background: #f4f4f2;
+  border-bottom: 1px solid #ccc; }
+.deckmap .view { position: relative; flex: 1; background: #dbe7f0; }
+.deckmap button { font: inherit; padding: 2px 8px; border: 1px solid #888; border-radius: 4px;
+  background: #fff; cursor: pointer; }
+.deckmap button[aria-pressed="true"] { background: #0072b2; color: #fff; border-color: #0072b2; }
+.deckmap button:disabled { opacity: .45; cursor: default; }
+.deckmap button, .deckmap input { flex: none; }
+.deckmap input { font: inherit; width: 5.8em; padding: 1px 4px; }
+.deckmap .status { position: absolute; left: 8px; bottom: 8px; z-index: 1; padding: 3px 8px;
+  background: rgba(255,255,255,.9); border-radius: 4px; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
+/* The bar keeps one height whatever it says, so the map below never shifts. */
+.deckmap .tooltip { position: absolute; z-index: 3; pointer-events: none; max-width: 22em;
+  padding: 6px 8px; background: rgba(30,30,30,.92); color: #fff; border-radius: 4px;
+  white-space: pre-line; font-size: 12px; }
+.deckmap .hint { color: #333; flex: 1 1 auto; min-width: 0; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; }
+`;
+
+/** Streamlit's entry point: mount once per element, then update. */
+export default function render(component) {
+  let map = MAPS.get(component.parentElement);
+  if (!map) {
+    map = mount(component.parentElement);
+    MAPS.set(component.parentElement, map);
+  }
+  map.component = component;
+  update(map, component.data);
+  return () => {
+    map.deck.finalize();
+    MAPS.delete(component.parentElement);
+  };
+}
+
+function mount(parent) {
+  const style = document.createElement("style");
+  style.textContent = STYLE;
+  const root = document.createElement("div");
+  root.className = "deckmap";
+  root.tabIndex = 0;
+  root.setAttribute("role", "application");
+  root.setAttribute("aria-label", "Range map: drag a launch site to move it");
+  const bar = toolbar();
+  const view = document.createElement("div");
+  view.className = "view";
+  const canvas = document.createElement("canvas");
+  // What the last edit did, announced to screen readers too.
+  const statusLine = document.createElement("div");
+  statusLine.className = "status";
+  statusLine.setAttribute("role", "status");
+  statusLine.hidden = true;
+  // Our own tooltip (text only, never HTML), so it can be hidden when a drag starts.
+  const tooltip = document.createElement("div");
+  tooltip.className = "tooltip";
+  tooltip.hidden = true;
+  view.append(canvas, statusLine, tooltip);
+  root.append(bar.element, view);
+  parent.replaceChildren(style, root);
+
+  const map = {
+    root,
+    bar,
+    statusLine,
+    tooltip,
+    sites: [],
+    rings: [],
+    selected: null,
+    dragging: null,
+    adding: false,
+    viewType: null,
+    viewState: null,
+    ringCache: new Map(),
+    stats: { frames: 0, lastFrameMs: 0 },
+  };
+  map.deck = new Deck({
+    canvas,
+    width: "100%",
+    height: "100%",
+    controller: true,
+    onHover: (info) => showTooltip(map, map.dragging ? null : info),
+    getCursor: ({ isHovering, isDragging }) =>
+      map.adding ? "crosshair" : map.dragging || isDragging ? "grabbing" : isHovering ? "grab" : "default",
+    onViewStateChange: ({ viewState }) => {
+      map.viewState = viewState;
+      return viewState;
+    },
+    onClick: (info) => onMapClick(map, info),
+  });
+  bar.add.addEventListener("click", () => setAdding(map, !map.adding));
+  bar.remove.addEventListener("click", () => removeSelected(map));
+  bar.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    moveSelectedTo(map, Number(bar.lat.value), Number(bar.lon.value));
+  });
+  root.addEventListener("keydown", (event) => {
+    if (event.target !== root) return;
+    if (event.key === "Delete" || event.key === "Backspace") removeSelected(map);
+    if (event.key === "Escape") {
+      setAdding(map, false);
+      select(map, null);
+    }
+  });
+  // A test and benchmark hook: the Deck (for projecting coordinates) and frame timings.
+  window.__deckmap = map;
+  window.__deckmapMounts = (window.__deckmapMounts || 0) + 1;
+  return map;
+}
+
+function toolbar() {
+  const element = document.createElement("div");
+  element.className = "bar";
+  const add = button("+ Add site", "Then click the map where the new site goes");
+  add.setAttribute("aria-pressed", "false");
+  const name = document.createElement("span");
+  name.className = "hint";
+  const form = document.createElement("form");
+  form.style.display = "contents";
+  const lat = coordinateInput("Lat °N", -90, 90);
+  const lon = coordinateInput("Lon °E", -180, 180);
+  const move = button("Move", "Move the selected site to these coordinates");
+  move.type = "submit";
+  form.append(lat, lon, move);
+  const remove = button("Remove", "Remove the selected site (Delete key)");
+  element.append(add, name, form, remove);
+  return { element, add, name, form, lat, lon, move, remove };
+}
+
+function button(text, title) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.title = title;
+  return b;
+}
+
+function coordinateInput(label, min, max) {
+  const input = document.createElement("input");
+  input.type = "number";
+  input.step = "any";
+  input.min = String(min);
+  input.max = String(max);
+  input.required = true;
+  input.setAttribute("aria-label", label);
+  input.placeholder = label;
+  return input;
+}
+
+function update(map, data) {
+  const props = CONVERTER.convert(data.deck);
+  map.staticLayers = props.layers;
+  map.sites = data.sites.map((s) => ({ ...s }));
+  map.rings = data.rings;
+  map.toleranceM = data.tolerance_m;
+  map.statusLine.textContent = data.status;
+  map.statusLine.hidden = !data.status;
+  map.dragging = null;
+  showTooltip(map, null);
+  if (map.selected && !map.sites.some((s) => s.id === map.selected)) map.selected = null;
+  if (data.view !== map.viewType) {
+    // A new view type starts from where the user was looking (or the initial view).
+    const initial = { ...props.initialViewState, ...pick(map.viewState) };
+    map.viewType = data.view;
+    map.deck.setProps({
+      views: data.view === "globe" ? new GlobeView({ id: "globe" }) : new MapView({ id: "map", repeat: true }),
+      initialViewState: initial,
+    });
+  }
+  refreshToolbar(map);
+  redraw(map);
+}
+
+function pick(viewState) {
+  if (!viewState) return {};
+  const { longitude, latitude, zoom } = viewState;
+  return { longitude, latitude, zoom };
+}
+
+function redraw(map) {
+  const started = performance.now();
+  map.deck.setProps({ layers: [...map.staticLayers, ...ringLayers(map), sitesLayer(map)] });
+  map.stats.lastFrameMs = performance.now() - started;
+  map.stats.frames += 1;
+}
+
+/** Ring outlines of every site and radius, and one label per radius on the first site. */
+function ringLayers(map) {
+  const globe = map.viewType === "globe";
+  const paths = [];
+  const labels = [];
+  for (const site of map.sites) {
+    const moving = map.dragging && map.dragging.id === site.id;
+    map.rings.forEach((ring, k) => {
+      const vertices = ringOf(map, site, ring.radius_m);
+      const shapes = globe ? [globePath(vertices.lon, vertices.lat)] : ringPaths(vertices.lon, vertices.lat);
+      for (const path of shapes) {
+        paths.push({ path, color: ring.color, width: moving ? ring.width + 1 : ring.width, tooltip: `${ring.label}\naround ${site.name}` });
+      }
+      if (site === map.sites[0]) {
+        // The eastern point of the ring; neighbouring radii (480/500 km) alternate above and
+        // below it so their labels never sit on top of each other.
+        const i = vertices.az.findIndex((az) => az <= 90);
+        labels.push({
+          position: [vertices.lon[i], vertices.lat[i]],
+          text: ring.short_label,
+          color: ring.color,
+          offset: [6, k % 2 ? 10 : -10],
+        });
+      }
+    });
+  }
+  return [
+    new PathLayer({
+      id: "rings",
+      data: paths,
+      getPath: (d) => d.path,
+      getColor: (d) => d.color,
+      getWidth: (d) => d.width,
+      widthUnits: "pixels",
+      pickable: true,
+      parameters: { depthCompare: "always", depthWriteEnabled: false },
+    }),
+    new TextLayer({
+      id: "ring-labels",
+      data: labels,
+      getPosition: (d) => d.position,
+      getText: (d) => d.text,
+      getColor: (d) => d.color,
+      getPixelOffset: (d) => d.offset,
+      getSize: 13,
+      getTextAnchor: "start",
+      getAlignmentBaseline: "center",
+      fontWeight: 700,
+      fontSettings: { sdf: true },
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255, 230],
+      parameters: { depthCompare: "always", depthWriteEnabled: false },
+    }),
+  ];
+}
+
+// Rings are cached per (position, radius): during a drag only the dragged site's are new.
+function ringOf(map, site, radiusM) {
+  const key = `${site.lat},${site.lon},${radiusM},${map.toleranceM}`;
+  let vertices = map.ringCache.get(key);
+  if (!vertices) {
+    vertices = circleVertices(site.lat, site.lon, radiusM, map.toleranceM);
+    if (map.ringCache.size >= RING_CACHE_LIMIT) map.ringCache.clear();
+    map.ringCache.set(key, vertices);
+  }
+  return vertices;
+}
+
+function sitesLayer(map) {
+  return new ScatterplotLayer({
+    id: "sites",
+    data: map.sites,
+    getPosition: (d) => [d.lon, d.lat],
+    getFillColor: (d) => (d.id === map.selected ? SELECTED_COLOUR : [0, 0, 0, 230]),
+    getLineColor: [255, 255, 255],
+    getRadius: (d) => (d.id === map.selected ? 9 : 7),
+    radiusUnits: "pixels",
+    stroked: true,
+    lineWidthMinPixels: 2,
+    pickable: true,
+    updateTriggers: { getFillColor: map.selected, getRadius: map.selected },
+    parameters: { depthCompare: "always", depthWriteEnabled: false },
+    onDragStart: (info) => startDrag(map, info),
+    onDrag: (info) => drag(map, info),
+    onDragEnd: (info) => endDrag(map, info),
+    onClick: (info) => {
+      if (map.adding || !info.object) return false;
+      select(map, info.object.id);
+      return true;
+    },
+  });
+}
+
+function showTooltip(map, info) {
+  const text = info && info.object && info.object.tooltip;
+  map.tooltip.hidden = !text;
+  if (!text) return;
+  map.tooltip.textContent = text;
+  // Beside the pointer, towards the middle of the map, so it stays on the map.
+  const { clientWidth: width, clientHeight: height } = map.tooltip.parentElement;
+  const left = info.x < width / 2;
+  const above = info.y > height / 2;
+  map.tooltip.style.left = left ? `${info.x + 12}px` : "";
+  map.tooltip.style.right = left ? "" : `${width - info.x + 12}px`;
+  map.tooltip.style.top = above ? "" : `${info.y + 12}px`;
+  map.tooltip.style.bottom = above ? `${height - info.y + 12}px` : "";
+}
+
+function startDrag(map, info) {
+  if (!info.object || map.adding) return false;
+  showTooltip(map, null);
+  const site = map.sites.find((s) => s.id === info.object.id);
+  map.dragging = { id: site.id, from: [site.lat, site.lon] };
+  // The map must not pan while a site is dragged.
+  map.deck.setProps({ controller: { dragPan: false } });
+  select(map, site.id);
+  return true;
+}
+
+function drag(map, info) {
+  if (!map.dragging || !info.coordinate) return false;
+  const lon = normaliseLon(info.coordinate[0]);
+  const lat = info.coordinate[1];
+  if (lon === null || !(Math.abs(lat) <= 90)) return true;
+  const site = map.sites.find((s) => s.id === map.dragging.id);
+  site.lon = lon;
+  site.lat = lat;
+  map.sites = [...map.sites];
+  refreshToolbar(map);
+  redraw(map);
+  return true;
+}
+
+function endDrag(map, info) {
+  if (!map.dragging) return false;
+  drag(map, info);
+  const site = map.sites.find((s) => s.id === map.dragging.id);
+  const from = map.dragging.from;
+  map.deck.setProps({ controller: true });
+  map.dragging = null;
+  redraw(map);
+  if (site.lat !== from[0] || site.lon !== from[1]) {
+    send(map, { action: "move", id: site.id, lat: site.lat, lon: site.lon, from });
+  }
+  return true;
+}
+
+function onMapClick(map, info) {
+  if (!map.adding) {
+    if (!info.object) select(map, null);
+    return;
+  }
+  if (!info.coordinate) return;
+  const lon = normaliseLon(info.coordinate[0]);
+  const lat = info.coordinate[1];
+  if (lon === null || !(Math.abs(lat) <= 90)) return;
+  setAdding(map, false);
+  send(map, { action: "add", id: null, lat, lon, from: null });
+}
+
+function moveSelectedTo(map, lat, lon) {
+  const site = map.sites.find((s) => s.id === map.selected);
+  if (!site) return;
+  // Python validates the numbers and says what is wrong with them.
+  send(map, { action: "move", id: site.id, lat, lon: Number.isFinite(lon) ? wrapLon(lon) : lon, from: [site.lat, site.lon] });
+}
+
+function removeSelected(map) {
+  const site = map.sites.find((s) => s.id === map.selected);
+  if (!site) return;
+  send(map, { action: "remove", id: site.id, lat: site.lat, lon: site.lon, from: [site.lat, site.lon] });
+}
+
+function send(map, edit) {
+  map.component.setTriggerValue("edit", edit);
+}
+
+function select(map, id) {
+  map.selected = id;
+  refreshToolbar(map);
+  redraw(map);
+}
+
+function setAdding(map, adding) {
+  map.adding = adding;
+  map.bar.add.setAttribute("aria-pressed", String(adding));
+  map.bar.add.textContent = adding ? "Click the map… (Esc cancels)" : "+ Add site";
+}
+
+function refreshToolbar(map) {
+  const { bar } = map;
+  const site = map.sites.find((s) => s.id === map.selected);
+  bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
+  for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;
+  if (site && bar.lat !== bar.element.getRootNode().activeElement && bar.lon !== bar.element.getRootNode().activeElement) {
+    bar.lat.value = site.lat.toFixed(4);
+    bar.lon.value = site.lon.toFixed(4);
+  }
+  if (!site) {
+    bar.lat.value = "";
+    bar.lon.value = "";
+  }
+}

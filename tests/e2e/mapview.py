@@ -1,0 +1,100 @@
+"""Helpers for browser tests of the map component: open it, find pixels, project coordinates."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import numpy as np
+from PIL import Image
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import ARTIFACTS
+
+CLAIMED_BLUE = (0, 114, 178)
+TREATY_VERMILLION = (213, 94, 0)
+MAP_CANVAS = ".deckmap canvas"
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit is idle and SwiftShader (CPU WebGL) has drawn the last frame."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000
+    )
+    time.sleep(2.5)
+
+
+def open_map(page: Page, url: str, name: str) -> np.ndarray:
+    """Load ``url``, wait for the map component to draw, save and return the map's pixels."""
+    page.goto(url)
+    page.wait_for_function("() => window.__deckmap?.stats.frames > 0", timeout=60_000)
+    settle(page)
+    page.screenshot(path=ARTIFACTS / f"{name}-page.png", full_page=True)
+    return map_pixels(page, name)
+
+
+def map_pixels(page: Page, name: str) -> np.ndarray:
+    """The map canvas as RGB pixels, saved as ``tests/artifacts/<name>-map.png``."""
+    png = page.locator(MAP_CANVAS).screenshot(path=ARTIFACTS / f"{name}-map.png")
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+
+def pixels_near(image: np.ndarray, colour: tuple[int, int, int], tolerance: int = 40) -> np.ndarray:
+    return np.all(np.abs(image - np.array(colour)) <= tolerance, axis=-1)
+
+
+def to_screen(page: Page, lon: float, lat: float) -> tuple[float, float]:
+    """Page pixel of a map coordinate (deck.gl's own projection, plus the canvas offset)."""
+    return tuple(
+        page.evaluate(
+            """([lon, lat]) => {
+                const map = window.__deckmap;
+                const box = map.root.querySelector('canvas').getBoundingClientRect();
+                const [x, y] = map.deck.getViewports()[0].project([lon, lat]);
+                return [box.left + x, box.top + y];
+            }""",
+            [lon, lat],
+        )
+    )
+
+
+def to_canvas(page: Page, lon: float, lat: float) -> tuple[float, float]:
+    """Canvas pixel (as in :func:`map_pixels`) of a map coordinate."""
+    x, y = to_screen(page, lon, lat)
+    box = page.locator(MAP_CANVAS).bounding_box()
+    return x - box["x"], y - box["y"]
+
+
+def degrees_per_pixel(page: Page, lon: float, lat: float) -> tuple[float, float]:
+    """How far one screen pixel moves the coordinate at (lon, lat): (dlon, dlat) in degrees."""
+    return tuple(
+        page.evaluate(
+            """([lon, lat]) => {
+                const viewport = window.__deckmap.deck.getViewports()[0];
+                const [x, y] = viewport.project([lon, lat]);
+                const [lon1, lat1] = viewport.unproject([x + 1, y + 1]);
+                return [Math.abs(lon1 - lon), Math.abs(lat1 - lat)];
+            }""",
+            [lon, lat],
+        )
+    )
+
+
+def drag(page: Page, start: tuple[float, float], end: tuple[float, float], steps: int = 15) -> None:
+    """Press at ``start``, move in steps, release at ``end`` (page pixels)."""
+    page.mouse.move(*start)
+    page.mouse.down()
+    for i in range(1, steps + 1):
+        t = i / steps
+        page.mouse.move(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+    page.mouse.up()
+
+
+def click(page: Page, x: float, y: float) -> None:
+    """Move onto the point as a hand would, then click (a pointer that jumps onto the canvas
+    and clicks at once is sometimes not seen as a click by deck.gl's gesture recogniser)."""
+    page.mouse.move(x - 15, y - 15, steps=4)
+    time.sleep(0.2)
+    page.mouse.move(x, y, steps=3)
+    time.sleep(0.2)
+    page.mouse.click(x, y)

@@ -1,0 +1,93 @@
+"""The map: our Streamlit component (Components v2) that owns a deck.gl Deck.
+
+``st.pydeck_chart`` reports neither map coordinates nor drags, so the map is a component whose
+frontend (``frontend/src``) renders pydeck's JSON for the static layers and draws the sites and
+their geodesic rings itself, with live rings while a site is dragged. The ~1 MB bundle is a
+static file (``static/deckmap.js``, built by ``make frontend``), fetched once by the browser;
+only a short loader is sent with each rerun.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from geo.coverage import LaunchSite
+from geo.scenario import RingSpec
+from ui.layers import ROLE_COLOURS, CompactDeck
+
+BUNDLE = Path(__file__).resolve().parents[1] / "static" / "deckmap.js"
+# The bundle's hash in its URL: a browser never runs a cached copy of an older build.
+_VERSION = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
+# Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path.
+_LOADER = f"""
+const BUNDLE = new URL("app/static/deckmap.js?v={_VERSION}", document.baseURI).href;
+export default async function (component) {{
+  const {{ default: render }} = await import(BUNDLE);
+  return render(component);
+}}
+"""
+_COMPONENT = st.components.v2.component("deckmap", js=_LOADER)
+
+
+def ring_rows(rings: Sequence[RingSpec]) -> list[dict]:
+    """One row per distinct radius to draw around every site: radius, colour, width, labels."""
+    rows: dict[float, dict] = {}
+    for ring in rings:
+        for radius_km in (ring.band.min_km, ring.band.max_km):
+            if radius_km > 0 and radius_km not in rows:
+                rows[radius_km] = {
+                    "radius_m": radius_km * 1000.0,
+                    "color": ROLE_COLOURS[ring.role],
+                    "width": 3 if ring.role == "claimed" else 2,
+                    "label": f"{radius_km:,g} km: {ring.label}",
+                    "short_label": f"{radius_km:,g} km",
+                }
+    return sorted(rows.values(), key=lambda row: row["radius_m"])
+
+
+def site_rows(sites: Sequence[LaunchSite]) -> list[dict]:
+    """Sites for the map; ``id`` is the index the map's edits refer to (``ui.edits``)."""
+    rows = []
+    for i, site in enumerate(sites):
+        tooltip = f"{site.name}\n{site.lat:.4f}°, {site.lon:.4f}°"
+        if site.role:
+            tooltip += f"\n{site.role}"
+        if site.source:
+            tooltip += f"\nSource: {site.source[:300]}"
+        rows.append(
+            {"id": str(i), "name": site.name, "lat": site.lat, "lon": site.lon, "tooltip": tooltip}
+        )
+    return rows
+
+
+def deck_map(
+    deck: CompactDeck,
+    *,
+    sites: Sequence[LaunchSite],
+    rings: Sequence[RingSpec],
+    view: str,
+    tolerance_m: float,
+    on_edit: Callable[[], None],
+    status: str = "",
+) -> None:
+    """Show the map; ``on_edit`` runs when the user drags, adds or removes a site.
+
+    The edit is then in ``st.session_state["map"].edit`` for that one rerun. ``status`` is
+    shown in the map's toolbar (what the last edit did).
+    """
+    _COMPONENT(
+        key="map",
+        data={
+            "deck": deck.to_json(),
+            "sites": site_rows(sites),
+            "rings": ring_rows(rings),
+            "view": view,
+            "tolerance_m": tolerance_m,
+            "status": status,
+        },
+        on_edit_change=on_edit,
+    )
