@@ -87,9 +87,12 @@ def shares_for(centers: tuple[Center, ...], band: Band) -> pd.DataFrame:
     return country_shares(merged_region(centers, band))
 
 
-@st.cache_data(max_entries=64, show_spinner="Building the GeoJSON export…")
 def geojson_export(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> str:
-    """The bytes ``python -m geo export`` writes for the same sites and ranges."""
+    """The bytes ``python -m geo export`` writes for the same sites and ranges.
+
+    Not cached: it runs on a download click, outside the script run, where Streamlit's caches
+    are not available (they warn ``missing ScriptRunContext`` in the server log).
+    """
     features = coverage_features(sites, bands, tolerance_m=TOLERANCE_M)
     return dumps(features, tolerance_m=TOLERANCE_M)
 
