@@ -76,7 +76,6 @@ def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> Co
             get_fill_color="color",
             get_radius="radius",
             radius_units='"pixels"',
-            parameters=NO_DEPTH,
             pickable=True,
         ),
     ]

@@ -226,9 +226,11 @@ function ringLayers(map) {
         paths.push({ path, color: ring.color, width: moving ? ring.width + 1 : ring.width, tooltip: `${ring.label}\naround ${site.name}` });
       }
       if (site === map.sites[0]) {
-        // The eastern point of the ring; neighbouring radii (480/500 km) alternate above and
-        // below it so their labels never sit on top of each other.
-        const i = vertices.az.findIndex((az) => az <= 90);
+        // Small rings are labelled at their eastern point, large ones south-south-west, where
+        // the default view still shows them; neighbouring radii (480/500 km) alternate above
+        // and below, so their labels never sit on top of each other.
+        const labelAz = ring.radius_m < 1.5e6 ? 90 : 200;
+        const i = vertices.az.findIndex((az) => az <= labelAz);
         labels.push({
           position: [vertices.lon[i], vertices.lat[i]],
           text: ring.short_label,
@@ -263,7 +265,8 @@ function ringLayers(map) {
       fontSettings: { sdf: true },
       outlineWidth: 3,
       outlineColor: [255, 255, 255, 230],
-      parameters: { depthCompare: "always", depthWriteEnabled: false },
+      // GlobeView culls back faces by default, and that culls every glyph (deck.gl #9777).
+      parameters: { depthCompare: "always", depthWriteEnabled: false, cullMode: "none" },
     }),
   ];
 }
