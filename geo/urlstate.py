@@ -39,7 +39,10 @@ def to_query(state: MapState) -> dict[str, str | list[str]]:
     return {
         "system": state.system,
         "mode": state.mode,
-        "site": [f"{short_number(s.lat)},{short_number(s.lon)},{s.name}" for s in state.sites],
+        # No sites is written as one empty value: a link drops an empty list, and would then
+        # reopen with the default sites.
+        "site": [f"{short_number(s.lat)},{short_number(s.lon)},{s.name}" for s in state.sites]
+        or "",
         "ring": [short_number(km) for km in state.extra_km],
         "est": "1" if state.estimates else "0",
         "view": state.view,
@@ -84,7 +87,7 @@ def from_query(
         notices.append(f"Unknown est {est[:60]!r} in the link; use 0 or 1.")
 
     if "site" in params:
-        values = list(params["site"])
+        values = [value for value in params["site"] if value != ""]
         if len(values) > MAX_URL_SITES:
             notices.append(
                 f"The link has {len(values):,} sites; only the first {MAX_URL_SITES} are used."

@@ -157,6 +157,17 @@ def test_url_state_restores_map():
     assert (site if isinstance(site, list) else [site]) == ["-33.87,151.21,Sydney"]
 
 
+def test_a_map_with_no_sites_stays_empty_in_its_link():
+    at = run_app()
+    at.multiselect(key="site_labels").set_value([]).run()
+    assert at.query_params["site"] in ("", [""])
+    link = {key: at.query_params[key] for key in at.query_params}
+    reopened = run_app(**link)
+    assert reopened.multiselect(key="site_labels").value == []
+    assert map_data(reopened)["sites"] == []
+    assert not reopened.warning
+
+
 def test_malformed_url_falls_back_with_notice():
     at = run_app(system="Nope", mode="sideways", site=["999,0,Bad", "nan,1,X"], ring="-5")
     notices = " ".join(w.value for w in at.warning)
