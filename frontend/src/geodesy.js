@@ -148,6 +148,20 @@ export function ringPaths(lons, lats) {
   return pieces;
 }
 
+// A drawn ring needs no finer chords than a fraction of a screen pixel: at world zoom that cuts
+// its vertices several-fold (500 sites stay draggable on a CPU renderer). Every vertex is still
+// an exact point of the geodesic circle, and the export's tolerance is the floor. The tolerance
+// doubles per zoom level out, so zooming recomputes rings once per level at most.
+const EQUATOR_M = 40075016.686;
+const COS_75 = Math.cos(75 * DEG); // towards the poles a Mercator pixel spans less ground
+
+/** Chord tolerance (m) for drawing at deck.gl `zoom`: 0.3 px or finer, never below `floorM`. */
+export function screenToleranceM(zoom, floorM) {
+  const metresPerPixel = (EQUATOR_M / (512 * 2 ** zoom)) * COS_75;
+  const steps = Math.floor(Math.log2((0.3 * metresPerPixel) / floorM));
+  return floorM * 2 ** Math.max(0, steps);
+}
+
 /** A ring as one closed path in continuous longitude, for the globe (no cut needed there). */
 export function globePath(lons, lats) {
   const path = [[lons[0], lats[0]]];

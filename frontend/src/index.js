@@ -12,7 +12,14 @@
 import { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
 import { JSONConverter } from "@deck.gl/json";
-import { circleVertices, globePath, normaliseLon, ringPaths, wrapLon } from "./geodesy.js";
+import {
+  circleVertices,
+  globePath,
+  normaliseLon,
+  ringPaths,
+  screenToleranceM,
+  wrapLon,
+} from "./geodesy.js";
 
 const CONVERTER = new JSONConverter({
   // pydeck always names a MapView; the views themselves are set here (see update()).
@@ -111,7 +118,9 @@ function mount(parent) {
     getCursor: ({ isHovering, isDragging }) =>
       map.adding ? "crosshair" : map.dragging || isDragging ? "grabbing" : isHovering ? "grab" : "default",
     onViewStateChange: ({ viewState }) => {
+      const before = drawToleranceM(map);
       map.viewState = viewState;
+      if (drawToleranceM(map) !== before) redraw(map);
       return viewState;
     },
     onClick: (info) => onMapClick(map, info),
@@ -189,6 +198,7 @@ function update(map, data) {
   if (data.view !== map.viewType) {
     // A new view type starts from where the user was looking (or the initial view).
     const initial = { ...props.initialViewState, ...pick(map.viewState) };
+    map.initialZoom = initial.zoom;
     map.viewType = data.view;
     map.deck.setProps({
       views: data.view === "globe" ? new GlobeView({ id: "globe" }) : new MapView({ id: "map", repeat: true }),
@@ -214,69 +224,107 @@ function redraw(map) {
 
 /** Ring outlines of every site and radius, and one label per radius on the first site. */
 function ringLayers(map) {
-  const globe = map.viewType === "globe";
-  const paths = [];
-  const labels = [];
-  for (const site of map.sites) {
-    const moving = map.dragging && map.dragging.id === site.id;
-    map.rings.forEach((ring, k) => {
-      const vertices = ringOf(map, site, ring.radius_m);
-      const shapes = globe ? [globePath(vertices.lon, vertices.lat)] : ringPaths(vertices.lon, vertices.lat);
-      for (const path of shapes) {
-        paths.push({ path, color: ring.color, width: moving ? ring.width + 1 : ring.width, tooltip: `${ring.label}\naround ${site.name}` });
-      }
-      if (site === map.sites[0]) {
-        // Small rings are labelled at their eastern point, large ones south-south-west, where
-        // the default view still shows them; neighbouring radii (480/500 km) alternate above
-        // and below, so their labels never sit on top of each other.
-        const labelAz = ring.radius_m < 1.5e6 ? 90 : 200;
-        const i = vertices.az.findIndex((az) => az <= labelAz);
-        labels.push({
-          position: [vertices.lon[i], vertices.lat[i]],
-          text: ring.short_label,
-          color: ring.color,
-          offset: [6, k % 2 ? 10 : -10],
-        });
-      }
-    });
+  const movingId = map.dragging ? map.dragging.id : null;
+  const still = map.sites.filter((s) => s.id !== movingId);
+  // The rings of the sites that stay put keep their array while one site is dragged, so
+  // deck.gl does not rebuild their vertex buffers on every frame (500 sites still drag).
+  const key = JSON.stringify([
+    map.viewType,
+    map.rings,
+    drawToleranceM(map),
+    still.map((s) => [s.id, s.name, s.lat, s.lon]),
+  ]);
+  if (key !== map.stillKey) {
+    map.stillKey = key;
+    map.stillPaths = ringRows(map, still, 0);
   }
+  const moving = ringRows(map, map.sites.filter((s) => s.id === movingId), 1, false);
+  // Picking draws every pickable layer again on each pointer event: not while dragging.
+  const pickable = !map.dragging;
   return [
-    new PathLayer({
-      id: "rings",
-      data: paths,
-      getPath: (d) => d.path,
-      getColor: (d) => d.color,
-      getWidth: (d) => d.width,
-      widthUnits: "pixels",
-      pickable: true,
-      parameters: { depthCompare: "always", depthWriteEnabled: false },
-    }),
-    new TextLayer({
-      id: "ring-labels",
-      data: labels,
-      getPosition: (d) => d.position,
-      getText: (d) => d.text,
-      getColor: (d) => d.color,
-      getPixelOffset: (d) => d.offset,
-      getSize: 13,
-      getTextAnchor: "start",
-      getAlignmentBaseline: "center",
-      fontWeight: 700,
-      fontSettings: { sdf: true },
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 230],
-      // GlobeView culls back faces by default, and that culls every glyph (deck.gl #9777).
-      parameters: { depthCompare: "always", depthWriteEnabled: false, cullMode: "none" },
-    }),
+    pathLayer("rings", map.stillPaths, pickable),
+    pathLayer("rings-moving", moving, false),
+    labelLayer(map),
   ];
 }
 
-// Rings are cached per (position, radius): during a drag only the dragged site's are new.
-function ringOf(map, site, radiusM) {
-  const key = `${site.lat},${site.lon},${radiusM},${map.toleranceM}`;
+function ringRows(map, sites, extraWidth, cache = true) {
+  const rows = [];
+  for (const site of sites) {
+    for (const ring of map.rings) {
+      const v = ringOf(map, site, ring.radius_m, cache);
+      const shapes = map.viewType === "globe" ? [globePath(v.lon, v.lat)] : ringPaths(v.lon, v.lat);
+      const tooltip = `${ring.label}\naround ${site.name}`;
+      for (const path of shapes) {
+        rows.push({ path, color: ring.color, width: ring.width + extraWidth, tooltip });
+      }
+    }
+  }
+  return rows;
+}
+
+function pathLayer(id, data, pickable) {
+  return new PathLayer({
+    id,
+    data,
+    getPath: (d) => d.path,
+    getColor: (d) => d.color,
+    getWidth: (d) => d.width,
+    widthUnits: "pixels",
+    pickable,
+    parameters: { depthCompare: "always", depthWriteEnabled: false },
+  });
+}
+
+function labelLayer(map) {
+  const first = map.sites[0];
+  const labels = first
+    ? map.rings.map((ring, k) => {
+        // Small rings are labelled at their eastern point, large ones south-south-west, where
+        // the default view still shows them; neighbouring radii (480/500 km) alternate above
+        // and below, so their labels never sit on top of each other.
+        const v = ringOf(map, first, ring.radius_m, !map.dragging || map.dragging.id !== first.id);
+        const i = v.az.findIndex((az) => az <= (ring.radius_m < 1.5e6 ? 90 : 200));
+        return {
+          position: [v.lon[i], v.lat[i]],
+          text: ring.short_label,
+          color: ring.color,
+          offset: [6, k % 2 ? 10 : -10],
+        };
+      })
+    : [];
+  return new TextLayer({
+    id: "ring-labels",
+    data: labels,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getColor: (d) => d.color,
+    getPixelOffset: (d) => d.offset,
+    getSize: 13,
+    getTextAnchor: "start",
+    getAlignmentBaseline: "center",
+    fontWeight: 700,
+    fontSettings: { sdf: true },
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230],
+    // GlobeView culls back faces by default, and that culls every glyph (deck.gl #9777).
+    parameters: { depthCompare: "always", depthWriteEnabled: false, cullMode: "none" },
+  });
+}
+
+function drawToleranceM(map) {
+  return screenToleranceM(map.viewState ? map.viewState.zoom : map.initialZoom, map.toleranceM);
+}
+
+// Rings are cached per (position, radius, tolerance). A dragged site's preview rings are not
+// cached: each pointer position is seen once.
+function ringOf(map, site, radiusM, cache = true) {
+  const toleranceM = drawToleranceM(map);
+  const key = `${site.lat},${site.lon},${radiusM},${toleranceM}`;
   let vertices = map.ringCache.get(key);
   if (!vertices) {
-    vertices = circleVertices(site.lat, site.lon, radiusM, map.toleranceM);
+    vertices = circleVertices(site.lat, site.lon, radiusM, toleranceM);
+    if (!cache) return vertices;
     if (map.ringCache.size >= RING_CACHE_LIMIT) map.ringCache.clear();
     map.ringCache.set(key, vertices);
   }

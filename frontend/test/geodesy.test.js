@@ -3,7 +3,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import geodesic from "geographiclib-geodesic";
-import { circleVertices, globePath, normaliseLon, ringPaths, wrapLon } from "../src/geodesy.js";
+import {
+  circleVertices,
+  globePath,
+  normaliseLon,
+  ringPaths,
+  screenToleranceM,
+  wrapLon,
+} from "../src/geodesy.js";
 
 const GEOD = geodesic.Geodesic.WGS84;
 
@@ -90,4 +97,19 @@ test("the globe path is continuous in longitude and closes one turn around the p
   const path = globePath(ring.lon, ring.lat);
   for (let i = 1; i < path.length; i++) assert.ok(Math.abs(path[i][0] - path[i - 1][0]) < 180);
   assert.equal(Math.abs(Math.round((path.at(-1)[0] - path[0][0]) / 360)), 1);
+});
+
+test("drawing tolerance is under a third of a pixel and never below the export's", () => {
+  for (const zoom of [0, 1.6, 3, 5.5, 8, 12, 20]) {
+    const tol = screenToleranceM(zoom, 100);
+    const pixelAt75N = (40075016.686 / (512 * 2 ** zoom)) * Math.cos((75 * Math.PI) / 180);
+    assert.ok(tol >= 100);
+    assert.ok(tol === 100 || tol <= 0.3 * pixelAt75N, `zoom ${zoom}: ${tol} m`);
+    assert.ok(Number.isInteger(Math.log2(tol / 100)), "steps of a power of two");
+  }
+  assert.equal(screenToleranceM(12, 100), 100);
+  assert.ok(screenToleranceM(1.6, 100) >= 1600);
+  const world = circleVertices(48.58, 45.74, 5500e3, screenToleranceM(1.6, 100));
+  const fine = circleVertices(48.58, 45.74, 5500e3, 100);
+  assert.ok(world.az.length * 3 < fine.az.length, "several-fold fewer vertices at world zoom");
 });
