@@ -16,6 +16,7 @@ from geo.scenario import MODES
 from geo.sites_io import parse_coordinate, parse_sites, site_name
 from geo.urlstate import (
     MAX_EXTRA_RINGS,
+    MAX_URL_SITES,
     VIEWS,
     MapState,
     from_query,
@@ -134,9 +135,18 @@ def sidebar() -> None:
         st.radio("View", VIEWS, key="view", horizontal=True, format_func=str.capitalize)
 
 
-def add_sites(sites: list[LaunchSite]) -> None:
-    """Add sites to the pool and to the map (a site already there is not added twice)."""
-    set_sites((*current_state()[0].sites, *sites))
+def add_sites(sites: list[LaunchSite]) -> int:
+    """Add sites to the map (one already there is not added twice), up to ``MAX_URL_SITES``
+    in all, so that the map, its export and its link always hold the same sites.
+
+    Returns:
+        How many sites did not fit.
+    """
+    on_map = current_state()[0].sites
+    new = [site for site in dict.fromkeys(sites) if site not in on_map]
+    room = max(0, MAX_URL_SITES - len(on_map))
+    set_sites((*on_map, *new[:room]))
+    return max(0, len(new) - room)
 
 
 def set_sites(sites: tuple[LaunchSite, ...]) -> None:
@@ -190,7 +200,8 @@ def _on_add_coordinates() -> None:
             raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
         lat, lon = _latitude(parts[0]), parse_coordinate(parts[1], "lon")
         name = site_name(st.session_state.new_name, lat, lon)
-        add_sites([LaunchSite(name, lon, lat, role="added by you")])
+        if add_sites([LaunchSite(name, lon, lat, role="added by you")]):
+            raise GeoInputError(f"the map already has {MAX_URL_SITES} sites, the most it holds")
     except GeoInputError as exc:
         st.session_state.coords_error = f"Could not add the site: {exc}"
 
@@ -234,7 +245,7 @@ def _on_pick_place() -> None:
     if index is None:
         return
     row = data.places().loc[index]
-    add_sites(
+    left_out = add_sites(
         [
             LaunchSite(
                 f"{row['name']}, {row['adm0name']}",
@@ -244,6 +255,11 @@ def _on_pick_place() -> None:
                 source="Natural Earth 1:10m populated places",
             )
         ]
+    )
+    st.session_state.coords_error = (
+        f"Could not add the place: the map already has {MAX_URL_SITES} sites, the most it holds"
+        if left_out
+        else ""
     )
     st.session_state.gazetteer = None
 
@@ -269,9 +285,16 @@ def _on_import() -> None:
     except GeoInputError as exc:
         messages.append(("error", f"Import refused: {exc}"))
     else:
-        add_sites(list(result.sites))
-        if result.sites:
-            messages.append(("success", f"Imported {len(result.sites)} site(s)."))
+        left_out = add_sites(list(result.sites))
+        if len(result.sites) > left_out:
+            messages.append(("success", f"Imported {len(result.sites) - left_out} site(s)."))
+        if left_out:
+            messages.append(
+                (
+                    "error",
+                    f"{left_out} site(s) not added: a map holds at most {MAX_URL_SITES} sites.",
+                )
+            )
         for err in result.errors[:50]:
             messages.append(("warning", err.message))
         if len(result.errors) > 50:

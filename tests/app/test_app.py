@@ -157,6 +157,17 @@ def test_url_state_restores_map():
     assert (site if isinstance(site, list) else [site]) == ["-33.87,151.21,Sydney"]
 
 
+def test_import_beyond_500_sites_keeps_the_first_and_says_so():
+    at = run_app()
+    rows = "\n".join(f"S{i},{i % 80},{i % 170}" for i in range(497))
+    at.text_area(key="import_text").set_value("name,lat,lon\n" + rows)
+    next(b for b in at.button if b.label == "Import").click().run()
+    assert len(at.multiselect(key="site_labels").value) == 500
+    assert "1 site(s) not added: a map holds at most 500 sites." in [e.value for e in at.error]
+    assert len(map_data(at)["sites"]) == 500
+    assert len(at.query_params["site"]) == 500
+
+
 def test_a_map_with_no_sites_stays_empty_in_its_link():
     at = run_app()
     at.multiselect(key="site_labels").set_value([]).run()
