@@ -127,6 +127,7 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         file_name=f"places-{ring.band.min_km:g}-{ring.band.max_km:g}km.csv",
         mime="text/csv",
         key="places_csv",
+        on_click="ignore",
     )
 
 
@@ -142,6 +143,8 @@ def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         file_name="inf-range-map-coverage.geojson",
         mime="application/geo+json",
         key="geojson_download",
+        # No rerun on click: a rerun would drop the file before the browser fetches it.
+        on_click="ignore",
     )
     with st.expander("The same file from the command line"):
         st.code(cli_command(sites, bands), language="bash")
@@ -163,6 +166,7 @@ def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
             file_name="inf-range-map.png",
             mime="image/png",
             key="figure_download",
+            on_click="ignore",
         )
 
 
