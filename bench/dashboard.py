@@ -58,7 +58,7 @@ from bench.drag import (  # noqa: E402
 )
 
 REPEATS = 9
-PAGES = 3
+PAGES = 5
 TOGGLES = ("Claimed", "Alleged", "Both")
 LAND = (236, 236, 230)
 CLAIMED_BLUE = (0, 114, 178)
