@@ -26,6 +26,7 @@ and end (what a rerun sends a browser; it grows when per-session state grows wit
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import re
@@ -324,6 +325,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--sessions", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=2, help="runs of --seconds each")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--mode", default="both", help="claimed, alleged or both")
     parser.add_argument(
@@ -349,7 +351,8 @@ def main() -> None:
             warm = run_phase(users, rng, sampler, mouse=args.mouse, seconds=0, actions=EXPORT_EVERY)
             warm.rss_after = settled_rss(proc.pid)
             phases["warm-up"] = warm
-            for name in ("run 1", "run 2"):
+            for run in range(1, args.runs + 1):
+                name = f"run {run}"
                 tally = run_phase(users, rng, sampler, mouse=args.mouse, seconds=args.seconds)
                 tally.rss_after = settled_rss(proc.pid)
                 phases[name] = tally
@@ -387,19 +390,22 @@ def report(
             f"| {name} | {t.seconds:.0f} | {t.drops} | {t.exports} | {failed} | {t.hung} "
             f"| {peak} | {t.rss_after:.0f} |"
         )
-    run1, run2 = phases["run 1"], phases["run 2"]
+    names = list(phases)
     print()
-    growth1 = run1.rss_after - phases["warm-up"].rss_after
-    growth2 = run2.rss_after - run1.rss_after
-    print(f"- RSS growth: {growth1:+.0f} MB in run 1, {growth2:+.0f} MB in run 2")
+    growth = [
+        f"{phases[name].rss_after - phases[previous].rss_after:+.0f} MB in {name}"
+        for previous, name in itertools.pairwise(names)
+    ]
+    print(f"- RSS growth: {', '.join(growth)}")
     for name in phases:
         for why, n in phases[name].failed.items():
             print(f"- {name}: {n} export(s) failed: {why}")
-    first, last = run1.drop_bytes[:10], run2.drop_bytes[-10:]
+    first, last = phases[names[1]].drop_bytes[:10], phases[names[-1]].drop_bytes[-10:]
     if first and last:
         print(
             f"- websocket bytes per drop: median {statistics.median(first) / 1e3:.0f} KB "
-            f"(first 10 of run 1), {statistics.median(last) / 1e3:.0f} KB (last 10 of run 2)"
+            f"(first 10 of {names[1]}), {statistics.median(last) / 1e3:.0f} KB "
+            f"(last 10 of {names[-1]})"
         )
     print(
         "- old positions listed in the sidebar's site list at the end (actions done): "

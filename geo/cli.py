@@ -76,13 +76,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     sites = [parse_site(s) for s in args.site]
-    bands = [parse_range(r) for r in args.range_km] + [parse_band(b) for b in args.band]
-    if not bands:
-        raise GeoInputError("give at least one --range-km or --band")
+    bands = _bands(args)
     tolerance_m = require_tolerance_m(args.tolerance_m)
     features = coverage_features(sites, bands, union=args.union, tolerance_m=tolerance_m)
     _write(args.output, dumps(features, tolerance_m=tolerance_m))
     return 0
+
+
+def _bands(args: argparse.Namespace) -> list[Band]:
+    """The ranges and bands in the order given: it is the order of the features written."""
+    parse = {"range": parse_range, "band": parse_band}
+    bands = [parse[kind](text) for kind, text in args.ranges]
+    if not bands:
+        raise GeoInputError("give at least one --range-km or --band")
+    return bands
 
 
 def _places(args: argparse.Namespace) -> int:
@@ -102,9 +109,7 @@ def _figure(args: argparse.Namespace) -> int:
     from .figure import FORMATS, render_figure
 
     sites = [parse_site(s) for s in args.site]
-    bands = [parse_range(r) for r in args.range_km] + [parse_band(b) for b in args.band]
-    if not bands:
-        raise GeoInputError("give at least one --range-km or --band")
+    bands = _bands(args)
     fmt = Path(args.output).suffix.lower().removeprefix(".")
     if fmt not in FORMATS:
         raise GeoInputError(f"output must end in .png, .svg or .pdf, got {args.output!r}")
@@ -182,10 +187,24 @@ def _parser() -> argparse.ArgumentParser:
 def _coverage_arguments(parser: argparse.ArgumentParser, site_help: str) -> None:
     """The site, range, band and tolerance options that ``export`` and ``figure`` share."""
     parser.add_argument("--site", action="append", required=True, help=site_help)
+    # One list for both options, so features come in the order the ranges were given.
     parser.add_argument(
-        "--range-km", action="append", default=[], metavar="KM", help="disk radius in km"
+        "--range-km",
+        action="append",
+        dest="ranges",
+        default=[],
+        type=lambda text: ("range", text),
+        metavar="KM",
+        help="disk radius in km",
     )
-    parser.add_argument("--band", action="append", default=[], metavar="MIN:MAX", help="band in km")
+    parser.add_argument(
+        "--band",
+        action="append",
+        dest="ranges",
+        type=lambda text: ("band", text),
+        metavar="MIN:MAX",
+        help="band in km",
+    )
     parser.add_argument(
         "--tolerance-m",
         type=float,

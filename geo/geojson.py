@@ -93,9 +93,21 @@ def snap(geom: Polygon | MultiPolygon) -> Polygon | MultiPolygon:
     return oriented(shapely.set_precision(geom, GRID_DEG))
 
 
-def feature_collection(features: Sequence[CoverageFeature], *, tolerance_m: float) -> dict:
-    """The GeoJSON mapping, with the generator and geodesic settings as foreign members."""
-    return {
+def dumps(features: Sequence[CoverageFeature], *, tolerance_m: float) -> str:
+    """Serialise features exactly as the CLI writes them (one feature per line)."""
+    return join_lines([feature_line(f) for f in features], tolerance_m=tolerance_m)
+
+
+def feature_line(feature: CoverageFeature) -> str:
+    """One feature as its line in the file: each line depends on its own feature only, so the
+    app can cache lines per (site, range) and still write the CLI's bytes."""
+    return json.dumps(_feature(feature), separators=(",", ":"), allow_nan=False)
+
+
+def join_lines(lines: Sequence[str], *, tolerance_m: float) -> str:
+    """The FeatureCollection around feature lines, with the generator and geodesic settings
+    as foreign members."""
+    head = {
         "type": "FeatureCollection",
         "generator": {"name": "inf-range-map", "version": __version__},
         "geodesy": {
@@ -103,15 +115,7 @@ def feature_collection(features: Sequence[CoverageFeature], *, tolerance_m: floa
             "method": "GeographicLib geodesics via pyproj.Geod",
             "tolerance_m": tolerance_m,
         },
-        "features": [_feature(f) for f in features],
     }
-
-
-def dumps(features: Sequence[CoverageFeature], *, tolerance_m: float) -> str:
-    """Serialise features exactly as the CLI writes them (one feature per line)."""
-    fc = feature_collection(features, tolerance_m=tolerance_m)
-    head = {k: v for k, v in fc.items() if k != "features"}
-    lines = [json.dumps(f, separators=(",", ":"), allow_nan=False) for f in fc["features"]]
     opening = json.dumps(head, separators=(",", ":"))[:-1] + ',"features":['
     return opening + "\n" + ",\n".join(lines) + "\n]}\n"
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from geo.coverage import LaunchSite
 from geo.urlstate import MAX_URL_SITES
-from ui.edits import apply_edit
+from ui.edits import apply_edit, without_left_positions
 
 KY = LaunchSite("Kapustin Yar", 45.74, 48.58, role="reported battalion site", source="NYT")
 SHUYA = LaunchSite("Shuya", 41.39, 56.85)
@@ -132,3 +132,18 @@ def test_any_payload_gives_a_valid_site_list_or_a_refusal(action, site_id, lat, 
         assert -90 <= site.lat <= 90
         assert math.isfinite(site.lon)
         assert -180 <= site.lon < 180
+
+
+def test_positions_a_dragged_site_left_leave_the_site_choices():
+    pool = {"Kapustin Yar": KY, "Shuya": SHUYA}
+    on_map = [KY, SHUYA]
+    for lat in (50.0, 51.0, 52.0):
+        start = (on_map[0].lat, on_map[0].lon)
+        result = apply_edit(tuple(on_map), move("0", lat, 45.0, start))
+        on_map = list(result.sites)
+        pool[f"{on_map[0].name} ({lat})"] = on_map[0]
+        labels = [label for label, site in pool.items() if site in on_map]
+        pool = without_left_positions(pool, labels)
+    # The presets stay (the user may want the original back) and the last position, not 50, 51.
+    assert sorted(pool) == ["Kapustin Yar", "Kapustin Yar (moved) (52.0)", "Shuya"]
+    assert pool["Kapustin Yar (moved) (52.0)"].lat == 52.0

@@ -19,8 +19,9 @@ import geo
 from geo import data
 from geo.countries import country_shares
 from geo.coverage import LaunchSite
-from geo.geojson import Band, coverage_features, dumps
-from geo.places import places_in_range
+from geo.geojson import Band, CoverageFeature, feature_line, join_lines, snap
+from geo.places import places_in_range, to_safe_csv
+from ui.batchcache import BatchCache
 
 TOLERANCE_M = geo.DEFAULT_TOLERANCE_M
 # Rounding for drawing only (1e-4° is ~11 m, under a pixel below zoom 12); exports use
@@ -39,16 +40,36 @@ def outline(center: Center, radius_km: float) -> list[list[list[float]]]:
     return [p.round(DRAW_DECIMALS).tolist() for p in paths]
 
 
+def _regions(keys: list[tuple[Center, Band]]) -> list[BaseGeometry]:
+    """Each (site, range) region, computed together per range."""
+    regions: dict[tuple[Center, Band], BaseGeometry] = {}
+    for band in dict.fromkeys(band for _, band in keys):
+        centers = [center for center, b in keys if b == band]
+        if band.kind == "disk":
+            found = geo.geodesic_disks(centers, band.max_km * 1000.0, tolerance_m=TOLERANCE_M)
+        else:
+            found = geo.geodesic_bands(
+                centers, band.min_km * 1000.0, band.max_km * 1000.0, tolerance_m=TOLERANCE_M
+            )
+        regions |= {(center, band): region for center, region in zip(centers, found, strict=True)}
+    return [regions[key] for key in keys]
+
+
+# Per (site, range): a drag recomputes the moved site's regions only. Each region depends on its
+# own site alone (the vertex rule is per ring), so batches of any size give the same region.
+# Room for 500 sites x 4 ranges; a 5,500 km band holds ~15 KB of vertices.
+SITE_REGIONS = BatchCache(_regions, max_entries=2048)
+
+
+def site_regions(centers: Sequence[Center], band: Band) -> list[BaseGeometry]:
+    """The range or band around each site."""
+    return SITE_REGIONS.get_many([(center, band) for center in centers])
+
+
 @st.cache_data(max_entries=128, show_spinner=False)
 def merged_region(centers: tuple[Center, ...], band: Band) -> BaseGeometry:
     """Union over sites of one range or band."""
-    if band.kind == "disk":
-        regions = geo.geodesic_disks(centers, band.max_km * 1000.0, tolerance_m=TOLERANCE_M)
-    else:
-        regions = geo.geodesic_bands(
-            centers, band.min_km * 1000.0, band.max_km * 1000.0, tolerance_m=TOLERANCE_M
-        )
-    return geo.merge(regions)
+    return geo.merge(site_regions(centers, band))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -87,14 +108,23 @@ def shares_for(centers: tuple[Center, ...], band: Band) -> pd.DataFrame:
     return country_shares(merged_region(centers, band))
 
 
-def geojson_export(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> str:
-    """The bytes ``python -m geo export`` writes for the same sites and ranges.
+def _export_lines(keys: list[tuple[LaunchSite, Band]]) -> list[str]:
+    regions = SITE_REGIONS.get_many([((site.lon, site.lat), band) for site, band in keys])
+    return [
+        feature_line(CoverageFeature(band.kind, band, snap(region), site))
+        for (site, band), region in zip(keys, regions, strict=True)
+    ]
 
-    Not cached: it runs on a download click, outside the script run, where Streamlit's caches
-    are not available (they warn ``missing ScriptRunContext`` in the server log).
-    """
-    features = coverage_features(sites, bands, tolerance_m=TOLERANCE_M)
-    return dumps(features, tolerance_m=TOLERANCE_M)
+
+# Per (site, range), as the region cache: each export line depends on its own site alone.
+EXPORT_LINES = BatchCache(_export_lines, max_entries=2048)
+
+
+def geojson_export(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
+    """The bytes ``python -m geo export`` writes for the same sites and ranges (feature order:
+    by range, then by site, as ``geo.geojson.coverage_features``)."""
+    lines = EXPORT_LINES.get_many([(site, band) for band in bands for site in sites])
+    return join_lines(lines, tolerance_m=TOLERANCE_M)
 
 
 def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
@@ -109,3 +139,9 @@ def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
 def centers_of(sites: Sequence[LaunchSite]) -> tuple[Center, ...]:
     """(lon, lat) of each site, hashable for the caches."""
     return tuple((s.lon, s.lat) for s in sites)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def places_csv(sites: tuple[LaunchSite, ...], band: Band) -> str:
+    """The places-in-range table as CSV, safe to open in a spreadsheet."""
+    return to_safe_csv(places_for(sites, band))

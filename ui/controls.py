@@ -24,7 +24,7 @@ from geo.urlstate import (
     short_number,
     to_query,
 )
-from ui.edits import apply_edit
+from ui.edits import apply_edit, without_left_positions
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
@@ -170,6 +170,10 @@ def on_map_edit() -> None:
     result = apply_edit(current_state()[0].sites, edit)
     if result.ok:
         set_sites(result.sites)
+        # Else every drop would add a choice to the site list for the rest of the session.
+        st.session_state.pool = without_left_positions(
+            st.session_state.pool, st.session_state.site_labels
+        )
     st.session_state.map_message = (result.ok, result.message)
 
 

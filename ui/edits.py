@@ -8,6 +8,7 @@ comes back with a notice saying why.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from geo.coverage import LaunchSite
@@ -19,6 +20,7 @@ from geo.urlstate import MAX_URL_SITES
 # sites and the same export bytes.
 DECIMALS = 6
 MOVED = " (moved)"
+MOVED_ROLE = "moved on the map"
 ACTIONS = ("move", "add", "remove")
 
 
@@ -61,7 +63,7 @@ def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
         rest = sites[:index] + sites[index + 1 :]
         return EditResult(rest, f"Removed {site.name}.", ok=True)
     name = site.name if site.name.endswith(MOVED) else site_name(site.name + MOVED, lat, lon)
-    moved = LaunchSite(name, lon, lat, role="moved on the map")
+    moved = LaunchSite(name, lon, lat, role=MOVED_ROLE)
     return EditResult(
         (*sites[:index], moved, *sites[index + 1 :]),
         f"Moved {site.name} to {lat:.4f}°, {lon:.4f}°.",
@@ -105,3 +107,13 @@ def _same_position(start: object, site: LaunchSite) -> bool:
         return False
     # The browser had the coordinates Python sent; allow float noise, not a different place.
     return abs(lat - site.lat) < 1e-7 and abs(wrap_deg(lon - site.lon)) < 1e-7
+
+
+def without_left_positions(
+    pool: Mapping[str, LaunchSite], on_map: Collection[str]
+) -> dict[str, LaunchSite]:
+    """The site choices ``pool`` (label -> site) without the positions dragged sites have left:
+    a site moved on the map that is no longer on it. Presets and sites the user added stay."""
+    return {
+        label: site for label, site in pool.items() if site.role != MOVED_ROLE or label in on_map
+    }

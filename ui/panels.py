@@ -13,7 +13,6 @@ import streamlit as st
 
 from geo import data
 from geo.coverage import LaunchSite
-from geo.places import to_safe_csv
 from geo.scenario import RingSpec
 from ui import compute
 from ui.layers import ROLE_COLOURS
@@ -22,6 +21,10 @@ DE_FACTO_NOTE = (
     "Countries as drawn by Natural Earth 4.0.0, which follows de facto boundaries "
     "(e.g. Crimea inside Russia)."
 )
+# Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
+# rebuilds one site's lines, ~5 ms per range); beyond, on request.
+EAGER_EXPORT_MAX_SITES = 25
+TABLE_MAX_ROWS = 300
 
 
 def system_facts(system: pd.Series) -> None:
@@ -91,8 +94,16 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         "Distances are geodesic on WGS84 from the nearest site; places and populations from "
         "Natural Earth 1:10m populated places (mixed years, rough)."
     )
+    table = places
+    if len(places) > TABLE_MAX_ROWS:
+        # Every row would be sent on each rerun (~75 B each; a 5,500 km range holds thousands).
+        table = places.nlargest(TABLE_MAX_ROWS, "population", keep="first").sort_index()
+        st.caption(
+            f"The table shows the {TABLE_MAX_ROWS:,} most populous of these {len(places):,} "
+            "places, nearest first; the CSV below holds them all."
+        )
     st.dataframe(
-        places.drop(columns=["lat", "lon"]),
+        table.drop(columns=["lat", "lon"]),
         hide_index=True,
         width="stretch",
         column_config={
@@ -122,8 +133,9 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     )
     st.download_button(
         f"Places in range ({ring.label}) as CSV",
-        # Built on click, not on every rerun.
-        lambda: to_safe_csv(places),
+        # Built in the script run (cached), not on click: Streamlit keeps a file built on click
+        # for no session, so other sessions' reruns can delete it before the browser fetches it.
+        compute.places_csv(sites, ring.band),
         file_name=f"places-{ring.band.min_km:g}-{ring.band.max_km:g}km.csv",
         mime="text/csv",
         key="places_csv",
@@ -132,23 +144,41 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
 
 
 def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
-    """GeoJSON of every (site, range): the same bytes as the CLI command shown."""
+    """GeoJSON of every (site, range): the same bytes as the CLI command shown.
+
+    Built in the script run, not on click (see ``coverage``): at once for a small map, whose
+    lines are cached per site, and on request for a large one, which takes seconds to build.
+    """
     if not sites or not rings:
         return
     bands = tuple(r.band for r in rings)
-    st.download_button(
-        "Coverage as GeoJSON (RFC 7946)",
-        # Built on click: recomputing every feature on each rerun would double the ring work.
-        lambda: compute.geojson_export(sites, bands),
-        file_name="inf-range-map-coverage.geojson",
-        mime="application/geo+json",
-        key="geojson_download",
-        # No rerun on click: a rerun would drop the file before the browser fetches it.
-        on_click="ignore",
-    )
+    if len(sites) <= EAGER_EXPORT_MAX_SITES:
+        geojson = compute.geojson_export(sites, bands)
+    else:
+        geojson = _built_on_request(sites, bands)
+    if geojson is not None:
+        st.download_button(
+            "Coverage as GeoJSON (RFC 7946)",
+            geojson,
+            file_name="inf-range-map-coverage.geojson",
+            mime="application/geo+json",
+            key="geojson_download",
+            # No rerun on click: a rerun would drop the file before the browser fetches it.
+            on_click="ignore",
+        )
     with st.expander("The same file from the command line"):
         st.code(cli_command(sites, bands), language="bash")
     figure(sites, rings)
+
+
+def _built_on_request(sites: tuple[LaunchSite, ...], bands: tuple) -> str | None:
+    wanted = (sites, bands)
+    label = f"Build the GeoJSON export ({len(sites)} sites × {len(bands)} ranges)"
+    if st.button(label, key="build_geojson"):
+        with st.spinner("Building the GeoJSON export…"):
+            st.session_state.geojson_built = (wanted, compute.geojson_export(sites, bands))
+    built = st.session_state.get("geojson_built")
+    return built[1] if built and built[0] == wanted else None
 
 
 def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:

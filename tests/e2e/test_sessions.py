@@ -1,12 +1,12 @@
 """Five browser sessions on one app server, editing and exporting at the same time.
 
 Each Playwright context is its own Streamlit session with its own site. Playwright's sync API is
-single-threaded, so the sessions take turns: a round starts the same edit in all five before
-waiting for any of them, so the server reruns five sessions at once; exports are clicked in all
-five before any download is awaited, then one after another while the previous click's rerun
-still runs. After every action each session must see exactly its own sites, in its URL, on its
-map and in its export; at the end no browser console and no server log line may report an
-error. The one-minute run with memory readings is ``bench/sessions.py``.
+single-threaded, so the sessions take turns, but no session waits for its own result before the
+next one acts: five drags; five exports, then five more one after another; five exports each
+followed by an add by click; five exports one after another. So the server reruns sessions and
+builds files at the same time. After every action each session must see exactly its own sites,
+in its URL, on its map and in its exports; at the end no browser console and no server log line
+may report an error. The one-minute runs with memory readings are ``bench/sessions.py``.
 """
 
 from __future__ import annotations
@@ -185,24 +185,13 @@ def test_five_sessions_edit_and_export_without_seeing_each_other(browser, app_ur
     additions = [(38.0, 28.0 + 10 * i) for i in range(SESSIONS)]
     sessions = [start(browser, app_url, i, *starts[i]) for i in range(SESSIONS)]
 
-    def exports_are_own() -> None:
-        # All five click before any download is awaited, then one after another (each click
-        # while the previous one's rerun runs): the server builds files amid other reruns.
-        for session in sessions:
-            start_export(session)
-        for session in sessions:
-            assert exported_sites(session) == url_sites(session.page), session.name
-        for session in sessions:
-            start_export(session)
-            assert exported_sites(session) == url_sites(session.page), session.name
-
     try:
         for session in sessions:
             wait_settled(session)
             ((lat, lon, _),) = check_own_sites(session, sessions)
             assert (lat, lon) == starts[session.index]
 
-        # Round 1: every session drags its site to its own target; then all export.
+        # Round 1: every session drags its site to its own target.
         for session in sessions:
             page = session.page
             (lat, lon), (to_lat, to_lon) = starts[session.index], moves[session.index]
@@ -212,11 +201,25 @@ def test_five_sessions_edit_and_export_without_seeing_each_other(browser, app_ur
             wait_settled(session)
             (moved,) = check_own_sites(session, sessions)
             assert near(moved, session, *moves[session.index][::-1]), (session.name, moved)
-        exports_are_own()
 
-        # Round 2: every session adds a site by clicking the map; then all export.
+        # Round 2: all five export before any download is awaited; then one after another,
+        # each clicked while the previous click's rerun runs.
         for session in sessions:
+            start_export(session)
+        for session in sessions:
+            assert exported_sites(session) == url_sites(session.page), session.name
+        for session in sessions:
+            start_export(session)
+            assert exported_sites(session) == url_sites(session.page), session.name
+
+        # Round 3: each exports and adds a site by clicking the map, so files are built while
+        # other sessions rerun; an export holds the sites shown when it was clicked.
+        shown = {session.name: url_sites(session.page) for session in sessions}
+        for session in sessions:
+            start_export(session)
             add_by_click(session, *additions[session.index])
+        for session in sessions:
+            assert exported_sites(session) == shown[session.name], session.name
         for session in sessions:
             wait_settled(session)
             added = url_sites(session.page)[-1]
@@ -224,7 +227,11 @@ def test_five_sessions_edit_and_export_without_seeing_each_other(browser, app_ur
             assert added[2].startswith("Site at "), (session.name, added)
             assert near(added, session, *additions[session.index][::-1]), (session.name, added)
             check_own_sites(session, sessions)
-        exports_are_own()
+
+        # Round 4: one export after another again, now with two sites each.
+        for session in sessions:
+            start_export(session)
+            assert exported_sites(session) == url_sites(session.page), session.name
     finally:
         for session in sessions:
             session.page.context.close()
