@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.coverage import LaunchSite  # noqa: E402
-from geo.geojson import Band  # noqa: E402
-from ui import compute  # noqa: E402
+from geo.coverage import LaunchSite
+from geo.geojson import Band
+from ui import compute
 
 BANDS = (Band(0, 480), Band(500, 5500))
 POSITIONS = 3000

@@ -94,6 +94,12 @@ def require_tolerance_m(tolerance_m: float) -> float:
     return tolerance_m
 
 
+def show_value(value: object) -> str:
+    """``repr`` of a user's value, cut short so a hostile cell cannot flood the message."""
+    shown = repr(value)
+    return shown if len(shown) <= 42 else shown[:40] + "…"
+
+
 def _finite(value: float, what: str) -> float:
     try:
         number = float(value)

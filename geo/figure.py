@@ -1,11 +1,9 @@
 """Print-quality static maps of range rings: PNG, SVG and PDF (matplotlib, Agg canvas).
 
-The map draws the very regions the GeoJSON export writes (``coverage_features(..., union=True)``),
-reprojected to an azimuthal equidistant projection centred on the sites, where distances from the
-centre are true, or to an orthographic globe. Countries, rings and graticule are clipped in
-lon/lat to a geodesic disk around the centre *before* projecting, so nothing reaches the
-projection's singular edge (the antipode for aeqd, the horizon for ortho); the projected pieces
-are then dissolved, which removes the seams the lon/lat chart has at ±180° and along pole lines.
+The map draws the very regions the GeoJSON export writes (``coverage_features(..., union=True)``)
+in the view :mod:`geo.figure_view` projects: azimuthal equidistant centred on the sites, where
+distances from the centre are true, or an orthographic globe. This module adds the styling,
+labels, scale bar and legend panel, and is the only one in ``geo`` that imports matplotlib.
 """
 
 from __future__ import annotations
@@ -13,11 +11,8 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
 from typing import BinaryIO
 
-import geopandas as gpd
 import matplotlib as mpl
 import numpy as np
 import shapely
@@ -30,19 +25,16 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 from matplotlib.transforms import Bbox
-from pyproj import CRS, Transformer
-from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_disk
-from .data import DATA_DIR, places, systems
-from .errors import HALF_MERIDIAN_M, GeoInputError
+from .coverage import DEFAULT_TOLERANCE_M, LaunchSite
+from .data import places, systems
+from .errors import GeoInputError
+from .figure_view import MapView, map_view, project_countries, project_graticule, sites_lonlat
 from .geojson import Band, coverage_features
 from .places import places_in_range
-from .rings import GEOD
 
 FORMATS = ("png", "svg", "pdf")
-PROJECTIONS = ("aeqd", "ortho")
 # name -> (width in, height in, dpi, base font pt): web is 1600×1000 px, print is A4 landscape.
 SIZES = {"web": (16.0, 10.0, 100, 12.0), "print": (11.69, 8.27, 300, 8.0)}
 INF_BAND = Band(500.0, 5500.0)
@@ -57,114 +49,7 @@ _HALO = {
 CAPITALS_LABEL = "national capital in range (labelled where space allows)"
 CREDITS = "Made with Natural Earth; WGS84 geodesic rings (GeographicLib)"
 DATA_DATE = "Natural Earth 4.0.0; sites and ranges as of data/FACTS.md"
-# Lon/lat edges are cut to this length before projecting, so projected edges follow the curves.
-_SEGMENT_DEG = 0.5
-# Closing distance that removes the seams once projected (see MapView.project).
-_CLOSE_M = 2.0
-# Just inside the horizon (~10,002 km) where orthographic coordinates stop being finite.
-_ORTHO_CLIP_M = 9_900_000.0
 _MEAN_RADIUS_M = 6_371_008.8
-
-
-@dataclass(frozen=True, eq=False)
-class MapView:
-    """A projection centred on ``centre`` (lon, lat) and the lon/lat region it shows."""
-
-    projection: str
-    centre: tuple[float, float]
-    clip: BaseGeometry
-    clip_radius_m: float
-    extent_m: float
-    transformer: Transformer
-
-    def project(self, geom: BaseGeometry) -> BaseGeometry:
-        """Clip a lon/lat geometry to the view, project it to metres and dissolve its pieces."""
-        dense = shapely.segmentize(geom.intersection(self.clip), _SEGMENT_DEG)
-        parts = [
-            p
-            for p in shapely.get_parts(shapely.transform(dense, self._xy))
-            if not p.is_empty
-            and shapely.get_dimensions(p) == shapely.get_dimensions(geom)
-            and np.isfinite(shapely.get_coordinates(p)).all()
-        ]
-        if shapely.get_dimensions(geom) < 2:
-            return MultiLineString(parts)
-        # Once projected, the cuts along ±180° and the pole lines are zero-width slits and
-        # rounding gaps; a 2 m closing (grow, then shrink) removes them, the union with them.
-        grown = shapely.buffer(shapely.geometrycollections(parts), _CLOSE_M, join_style="mitre")
-        return shapely.buffer(grown, -_CLOSE_M, join_style="mitre")
-
-    def _xy(self, lonlat: np.ndarray) -> np.ndarray:
-        return np.column_stack(self.transformer.transform(lonlat[:, 0], lonlat[:, 1]))
-
-
-def view_centre(sites: Sequence[LaunchSite]) -> tuple[float, float]:
-    """(lon, lat) of the sites' centre: the mean of their unit vectors on a sphere.
-
-    Only the projection's centre depends on it, never a distance, so the spherical mean is
-    enough; a single site is its own centre, and antipodal sites fall back to the first site.
-    """
-    lon = np.radians([s.lon for s in sites])
-    lat = np.radians([s.lat for s in sites])
-    x, y, z = (
-        (np.cos(lat) * np.cos(lon)).sum(),
-        (np.cos(lat) * np.sin(lon)).sum(),
-        np.sin(lat).sum(),
-    )
-    if len(sites) == 1 or math.hypot(x, y, z) < 1e-9:
-        return sites[0].lon, sites[0].lat
-    return math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))
-
-
-def map_view(
-    sites: Sequence[LaunchSite],
-    bands: Sequence[Band],
-    projection: str = "aeqd",
-    *,
-    tolerance_m: float = DEFAULT_TOLERANCE_M,
-) -> MapView:
-    """The view that shows every ring: aeqd to the outermost ring + 8 % + 100 km, or a globe.
-
-    Raises:
-        GeoInputError: an unknown projection, or no sites or bands.
-    """
-    if projection not in PROJECTIONS:
-        raise GeoInputError(
-            f"projection must be one of {', '.join(PROJECTIONS)}, got {projection!r}"
-        )
-    if not sites or not bands:
-        raise GeoInputError("a figure needs at least one site and one range or band")
-    lon0, lat0 = view_centre(sites)
-    if projection == "aeqd":
-        n = len(sites)
-        _, _, offsets_m = GEOD.inv(np.full(n, lon0), np.full(n, lat0), *_lonlat(sites))
-        reach_m = float(np.max(offsets_m)) + max(b.max_km for b in bands) * 1000.0
-        # Stay 1 % short of the antipode, where aeqd's scale across the radius blows up.
-        clip_m = min(reach_m * 1.08 + 100_000.0, 0.99 * HALF_MERIDIAN_M)
-        extent_m = clip_m
-    else:
-        clip_m, extent_m = _ORTHO_CLIP_M, GEOD.a
-    crs = CRS.from_proj4(f"+proj={projection} +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m")
-    return MapView(
-        projection,
-        (lon0, lat0),
-        geodesic_disk((lon0, lat0), clip_m, tolerance_m=tolerance_m),
-        clip_m,
-        extent_m,
-        Transformer.from_crs("EPSG:4326", crs, always_xy=True),
-    )
-
-
-@cache
-def _countries_lonlat() -> tuple[BaseGeometry, ...]:
-    return tuple(gpd.read_file(DATA_DIR / "ne_50m_admin_0_countries.geojson").geometry)
-
-
-def project_countries(view: MapView) -> list[BaseGeometry]:
-    """Natural Earth 1:50m countries inside the view, projected (one geometry per country)."""
-    geoms = np.array(_countries_lonlat(), dtype=object)
-    near = geoms[shapely.intersects(geoms, view.clip)]
-    return [g for g in (view.project(c) for c in near) if not g.is_empty]
 
 
 def band_sources(bands: Sequence[Band]) -> dict[Band, str]:
@@ -241,7 +126,7 @@ def _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt) -> list[Pat
     ax.add_patch(_patch(view.project(view.clip), fc="#EEF4F8", ec="#7A8A99", lw=0.8, zorder=0))
     for country in project_countries(view):
         ax.add_patch(_patch(country, fc="#E4E1DA", ec="#FFFFFF", lw=0.5, zorder=1))
-    ax.add_collection(LineCollection(_lines(view, _graticule(view)), colors="#B8C4CE", lw=0.4))
+    ax.add_collection(LineCollection(project_graticule(view), colors="#B8C4CE", lw=0.4))
     features = coverage_features(sites, bands, union=True, tolerance_m=tolerance_m)
     handles = []
     for i, (band, feature) in enumerate(zip(bands, features, strict=True)):
@@ -254,7 +139,7 @@ def _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt) -> list[Pat
         ax.add_patch(_patch(region, fc="none", zorder=10 + rank, **style))
         label = band.label + (f": {sources[band]}" if band in sources else "")
         handles.append(Patch(fc=fill, label=label, **style))
-    xs, ys = view.transformer.transform(*_lonlat(sites))
+    xs, ys = view.transformer.transform(*sites_lonlat(sites))
     ax.plot(xs, ys, "^", ms=font_pt * 0.8, mfc="#000000", mec="#FFFFFF", zorder=30)
     style = {**_HALO, "ha": "center", "va": "top", "weight": "bold", "zorder": 31}
     for x, y, site in zip(xs, ys, sites, strict=True):
@@ -380,17 +265,6 @@ def _default_title(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
     return f"Range from {where}: " + ", ".join(b.label for b in bands)
 
 
-def _graticule(view: MapView) -> MultiLineString:
-    step = 10 if view.clip_radius_m < 3_000_000 else 30
-    meridians = [[(lon, -90), (lon, 90)] for lon in range(-180, 180, step)]
-    parallels = [[(-180, lat), (180, lat)] for lat in range(-90 + step, 90, step)]
-    return MultiLineString(meridians + parallels)
-
-
-def _lines(view: MapView, lines: BaseGeometry) -> list[np.ndarray]:
-    return [shapely.get_coordinates(p) for p in shapely.get_parts(view.project(lines))]
-
-
 def _patch(geom: BaseGeometry, **style) -> PathPatch:
     """A patch for (multi)polygons; opposite winding makes holes under the nonzero rule."""
     vertices, codes = [np.empty((0, 2))], [np.empty(0, dtype=np.uint8)]
@@ -404,10 +278,6 @@ def _patch(geom: BaseGeometry, **style) -> PathPatch:
             vertices.append(xy)
             codes.append(kinds)
     return PathPatch(MplPath(np.concatenate(vertices), np.concatenate(codes)), **style)
-
-
-def _lonlat(sites: Sequence[LaunchSite]) -> tuple[np.ndarray, np.ndarray]:
-    return np.array([s.lon for s in sites]), np.array([s.lat for s in sites])
 
 
 def _short(name: str) -> str:

@@ -14,6 +14,8 @@ Design decisions:
   dropped with an error naming that row; the same name at other coordinates is kept and renamed
   ``"Name (2)"``, ``"Name (3)"`` … so that every site has its own label on the map.
 * Lat/lon are never swapped silently; a latitude beyond ±90 that would fit swapped gets a hint.
+* Each coordinate cell is read by :mod:`geo.coordinates` (decimals and degrees-minutes-seconds);
+  this module only checks the range, after both axes are read, so it can give that hint.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from .coordinates import check_range_deg, parse_degrees
 from .coverage import LaunchSite
-from .errors import GeoInputError
+from .errors import GeoInputError, show_value
 
 MAX_IMPORT_BYTES = 1_000_000
 MAX_IMPORT_SITES = 500
 MAX_NAME_CHARS = 120
 
-_AXES = {"lat": ("latitude", 90.0, "NS"), "lon": ("longitude", 180.0, "EW")}
 _COLUMNS = {
     **dict.fromkeys(("name", "site", "title"), "name"),
     **dict.fromkeys(("lat", "latitude"), "lat"),
@@ -41,16 +43,6 @@ _COLUMNS = {
     "source": "source",
 }
 _HEADERLESS = {"name": 0, "lat": 1, "lon": 2}
-# Typographic variants that spreadsheets and web pages put into pasted coordinates.
-_SYMBOLS = str.maketrans("º˚′’‘″”“−", "°°'''\"\"\"-")
-# Possessive quantifiers (Python 3.11) keep matching linear on long hostile cells.
-_DECIMAL = re.compile(r"(?:\d++\.?+\d*+|\.\d++)(?:E[+-]?+\d++)?+", re.ASCII)
-_DMS = re.compile(
-    r"(?P<deg>\d++(?:\.\d++)?+)\s*+°?+\s*+"
-    r"(?:(?P<min>\d++(?:\.\d++)?+)\s*+'?+\s*+"
-    r"(?:(?P<sec>\d++(?:\.\d++)?+)\s*+\"?+)?+)?+",
-    re.ASCII,
-)
 # Rows of nothing but separators and whitespace (of any sniffed dialect) are skipped silently.
 _NO_SEPARATORS = str.maketrans("", "", ",;\t")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -105,24 +97,6 @@ def parse_sites(
     return ImportResult(tuple(sites), tuple(sorted(errors + duplicates, key=lambda e: e.row)))
 
 
-def parse_coordinate(text: str, axis: str) -> float:
-    """Parse one latitude (``axis="lat"``) or longitude (``axis="lon"``) in degrees.
-
-    Accepts decimals (``"48.58"``, ``"-45.7"``, ``"48,58"``) and degrees-minutes-seconds
-    (``48°35'N``, ``45°43'12"E``, ``48 35 12 N``, ``48°35.5'N``). S and W are negative; a
-    hemisphere letter of the other axis is an error.
-
-    Raises:
-        GeoInputError: Not a coordinate, not finite, or out of range; the message names the value.
-
-    >>> parse_coordinate("45°43'12\\"E", "lon")
-    45.72
-    """
-    value = _parse_number(text, axis)
-    _check_range(value, axis)
-    return value
-
-
 def _decode(data: bytes) -> str:
     # Excel's "Unicode text" export is UTF-16 with a BOM; older Windows tools write cp1252.
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -165,9 +139,10 @@ def _read_csv(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite]], 
                 columns.setdefault(key, index)
         missing = [axis for axis in ("lat", "lon") if axis not in columns]
         if missing:
+            shown = ", ".join(map(show_value, names[:5]))
             message = (
                 f"row {header_row}: read as a header (its 2nd and 3rd fields are not coordinates)"
-                f" but {', '.join(map(_show, names[:5]))} has no {' or '.join(missing)} column;"
+                f" but {shown} has no {' or '.join(missing)} column;"
                 " expected name, lat, lon (optional role, source)"
             )
             return [], [*errors, RowError(header_row, message)]
@@ -187,9 +162,9 @@ def _is_data(cells: list[str]) -> bool:
 
 def _is_coordinate(text: str) -> bool:
     # Either axis counts, so a first row with swapped hemisphere letters is reported as data.
-    for axis in _AXES:
+    for axis in ("lat", "lon"):
         try:
-            _parse_number(text, axis)
+            parse_degrees(text, axis)
         except GeoInputError:
             continue
         return True
@@ -206,7 +181,7 @@ def _csv_site(cells: list[str], columns: dict[str, int], width: int, delimiter: 
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    lat, lon = _parse_number(cell("lat"), "lat"), _parse_number(cell("lon"), "lon")
+    lat, lon = parse_degrees(cell("lat"), "lat"), parse_degrees(cell("lon"), "lon")
     return _make_site(cell("name"), lat, lon, cell("role"), cell("source"))
 
 
@@ -225,7 +200,7 @@ def _read_geojson(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite
     elif kind == "Point":
         features = [{"type": "Feature", "geometry": doc}]
     else:
-        message = f"GeoJSON type {_show(kind)} is not a FeatureCollection, Feature or Point"
+        message = f"GeoJSON type {show_value(kind)} is not a FeatureCollection, Feature or Point"
         return [], [RowError(1, message)]
     _check_count(len(features), max_sites)
     entries, errors = [], []
@@ -247,7 +222,7 @@ def _feature_site(feature: object) -> LaunchSite:
         raise GeoInputError(f"geometry type {str(geometry.get('type'))[:40]} is not a Point")
     coords = geometry.get("coordinates")
     if not isinstance(coords, list) or len(coords) < 2:
-        raise GeoInputError(f"Point coordinates must be [lon, lat], got {_show(coords)}")
+        raise GeoInputError(f"Point coordinates must be [lon, lat], got {show_value(coords)}")
     lon, lat = _json_number(coords[0], "longitude"), _json_number(coords[1], "latitude")
     props = feature.get("properties")
     props = props if isinstance(props, dict) else {}
@@ -261,20 +236,20 @@ def _feature_site(feature: object) -> LaunchSite:
 
 def _json_number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise GeoInputError(f"{what} {_show(value)} is not a number")
+        raise GeoInputError(f"{what} {show_value(value)} is not a number")
     try:
         number = float(value)
     except OverflowError:  # a JSON integer with hundreds of digits
         number = math.inf
     if not math.isfinite(number):
-        raise GeoInputError(f"{what} {_show(value)} is not a finite number")
+        raise GeoInputError(f"{what} {show_value(value)} is not a finite number")
     return number
 
 
 def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> LaunchSite:
     fits_swapped = abs(lat) <= 180.0 and abs(lon) <= 90.0
-    _check_range(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
-    _check_range(lon, "lon")
+    check_range_deg(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
+    check_range_deg(lon, "lon")
     return LaunchSite(site_name(name, lat, lon), lon, lat, role=_clean(role), source=_clean(source))
 
 
@@ -300,66 +275,6 @@ def _dedupe(
     return sites, errors
 
 
-def _parse_number(text: str, axis: str) -> float:
-    """Degrees from ``text`` without the range check (the caller checks lat and lon together)."""
-    if axis not in _AXES:
-        raise GeoInputError(f"axis must be 'lat' or 'lon', got {axis!r}")
-    what, _, hemispheres = _AXES[axis]
-    shown = _show(text.strip())
-    t = text.strip().translate(_SYMBOLS).replace("''", '"').upper()
-    if not t:
-        raise GeoInputError(f"{what} is empty")
-    if t.lstrip("+-") in ("NAN", "INF", "INFINITY"):
-        raise GeoInputError(f"{what} {shown} is not a finite number")
-    if t.count(",") == 1 and "." not in t:
-        t = t.replace(",", ".")
-    hemisphere = ""
-    if t[0] in "NSEW":
-        hemisphere, t = t[0], t[1:]
-    if t[-1:] in ("N", "S", "E", "W"):
-        if hemisphere:
-            raise GeoInputError(f"{what} {shown} has two hemisphere letters")
-        hemisphere, t = t[-1], t[:-1]
-    if hemisphere and hemisphere not in hemispheres:
-        other = "latitude" if axis == "lon" else "longitude"
-        raise GeoInputError(
-            f"{what} {shown} has hemisphere {hemisphere}, which is for a {other} (lat/lon swapped?)"
-        )
-    t = t.strip()
-    sign = -1.0 if hemisphere in ("S", "W") or t.startswith("-") else 1.0
-    if t[:1] in ("-", "+"):
-        if hemisphere:
-            raise GeoInputError(f"{what} {shown} has both a sign and a hemisphere letter")
-        t = t[1:].lstrip()
-    if _DECIMAL.fullmatch(t):
-        value = float(t)
-    elif match := _DMS.fullmatch(t):
-        value = _dms_degrees(match, f"{what} {shown}")
-    else:
-        raise GeoInputError(f"{what} {shown} is not a number or degrees-minutes-seconds value")
-    if not math.isfinite(value):
-        raise GeoInputError(f"{what} {shown} is not a finite number")
-    return sign * value
-
-
-def _dms_degrees(match: re.Match[str], label: str) -> float:
-    degrees, minutes, seconds = match["deg"], match["min"], match["sec"]
-    if minutes is not None and "." in degrees:
-        raise GeoInputError(f"{label}: degrees must be whole when minutes follow")
-    if seconds is not None and "." in minutes:
-        raise GeoInputError(f"{label}: minutes must be whole when seconds follow")
-    mins, secs = float(minutes or 0), float(seconds or 0)
-    if mins >= 60 or secs >= 60:
-        raise GeoInputError(f"{label}: minutes and seconds must be below 60")
-    return float(degrees) + mins / 60 + secs / 3600
-
-
-def _check_range(value: float, axis: str, hint: str = "") -> None:
-    what, limit, _ = _AXES[axis]
-    if not -limit <= value <= limit:
-        raise GeoInputError(f"{what} {value:.15g} is outside [{-limit:g}, {limit:g}]{hint}")
-
-
 def _check_count(count: int, max_sites: int) -> None:
     if count > max_sites:
         raise GeoInputError(f"file has {count:,} sites; the limit is {max_sites:,} sites")
@@ -376,9 +291,3 @@ def site_name(text: str, lat: float, lon: float) -> str:
 def _clean(text: str) -> str:
     # Newlines, tabs and NULs inside a quoted cell would break labels and tables in the UI.
     return _CONTROL.sub(" ", text).strip()
-
-
-def _show(value: object) -> str:
-    """``repr`` of a user's value, cut short so a hostile cell cannot flood the message."""
-    shown = repr(value)
-    return shown if len(shown) <= 42 else shown[:40] + "…"

@@ -1,4 +1,4 @@
-"""Static maps (``geo.figure`` and ``python -m geo figure``): sizes, formats, honest geometry.
+"""Static maps (``geo.figure``, its view and ``python -m geo figure``): sizes, formats, geometry.
 
 PNGs are written to ``tests/artifacts/`` (git-ignored) so a human can look at them.
 """
@@ -17,13 +17,8 @@ import shapely
 
 from geo.cli import main, parse_site
 from geo.coverage import LaunchSite
-from geo.figure import (
-    band_sources,
-    map_view,
-    project_countries,
-    render_figure,
-    view_centre,
-)
+from geo.figure import band_sources, render_figure
+from geo.figure_view import map_view, project_countries, view_centre
 from geo.geojson import Band, coverage_features
 
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -10,10 +10,11 @@ import re
 import streamlit as st
 
 from geo import data
+from geo.coordinates import parse_coordinate
 from geo.coverage import LaunchSite
 from geo.errors import GeoInputError
 from geo.scenario import MODES
-from geo.sites_io import parse_coordinate, parse_sites, site_name
+from geo.sites_io import parse_sites, site_name
 from geo.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
