@@ -211,11 +211,12 @@ async ([steps, dx, dy, variant]) => {
   const map = window.__deckmap;
   const deck = map.deck;
   const handlers = () => deck.props.layers.find((l) => l.id === "sites").props;
-  const saved = map.staticLayers;
+  // The basemap has a Deck of its own (map.baseDeck), under the one that draws the drag.
+  const saved = map.baseDeck.props.layers;
   if (variant === "no borders") {
-    map.staticLayers = saved.map((l) => (l.id === "basemap" ? l.clone({ stroked: false }) : l));
+    map.baseDeck.setProps({ layers: saved.map((l) => l.clone({ stroked: false })) });
   } else if (variant === "no basemap") {
-    map.staticLayers = saved.filter((l) => l.id !== "basemap");
+    map.baseDeck.setProps({ layers: [] });
   }
   const viewport = deck.getViewports()[0];
   const site = map.sites[0];
@@ -238,7 +239,7 @@ async ([steps, dx, dy, variant]) => {
     };
     requestAnimationFrame(frame);
   });
-  map.staticLayers = saved;
+  map.baseDeck.setProps({ layers: saved });
   [site.lon, site.lat] = from;
   map.sites = [...map.sites]; // a new array, or deck.gl keeps the dragged position's buffers
   handlers().onDragEnd({});
@@ -465,6 +466,7 @@ def one_drop(app: App, page: Page, traffic: Traffic, target: tuple[float, float]
     page.evaluate(RESET)
     traffic.frames.clear()
     mark = app.mark()
+    drawn_before = page.evaluate("() => ({ ...window.__deckmap.stats.drawn })")
     start = page.evaluate(FIRST_SITE)
     page.mouse.move(*start)
     page.mouse.down()
@@ -487,6 +489,7 @@ def one_drop(app: App, page: Page, traffic: Traffic, target: tuple[float, float]
         return None
     traffic.wait_quiet(page)
     log = page.evaluate("() => window.__bench")
+    drawn = page.evaluate("() => window.__deckmap.stats.drawn")
     payloads = [data for _, data in traffic.frames]
     kinds = [message_kind(data) for data in payloads]
     up = log["up"]
@@ -501,6 +504,7 @@ def one_drop(app: App, page: Page, traffic: Traffic, target: tuple[float, float]
         "runs": len(runs),
         "fallback": log.get("fallback", False),
         "blocked": sum(d for t, d in log["long"] if up <= t <= log["shown"]),
+        "drawn": {deck: drawn[deck] - drawn_before[deck] for deck in drawn},
     }
     for kind, data in zip(kinds, payloads, strict=True):
         result["by_kind"][kind] += len(data)
@@ -546,11 +550,14 @@ def main() -> None:
             # The same drops with the basemap not drawn (a deck.gl layer filter, bench only; it
             # survives reruns, which only replace the layers).
             page.evaluate(
-                "() => window.__deckmap.deck.setProps({"
+                "() => window.__deckmap.baseDeck.setProps({"
                 "layerFilter: ({ layer }) => layer.id !== 'basemap' })"
             )
             results[f"{name}, no basemap"] = drops(app, page, traffic, first=DROPS)
-            if page.evaluate("() => typeof window.__deckmap.deck.props.layerFilter") != "function":
+            if (
+                page.evaluate("() => typeof window.__deckmap.baseDeck.props.layerFilter")
+                != "function"
+            ):
                 print("note: the layer filter did not survive the reruns", file=sys.stderr)
             mounts[name] = page.evaluate("() => window.__deckmapMounts")
             page.close()
@@ -619,6 +626,11 @@ def print_tables(frames: dict, results: dict, mounts: dict) -> None:
         for c in columns
     ]
     print("| other | " + " | ".join(other) + " |")
+    drawn = {
+        c: {d: median([r["drawn"][d] for r in results[c]]) for d in ("top", "fills", "base")}
+        for c in columns
+    }
+    print(f"\nFrames each Deck drew per drop, drag and rerun (median): {drawn}")
     print(f"\nMap mounts per page (1 = never remounted): {mounts}\n")
     for n in names:
         js = median(frames[n]["lastFrameMs, real mouse moves"])

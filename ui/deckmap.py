@@ -1,8 +1,10 @@
-"""The map: our Streamlit component (Components v2) that owns a deck.gl Deck.
+"""The map: our Streamlit component (Components v2) that owns deck.gl Decks.
 
 ``st.pydeck_chart`` reports neither map coordinates nor drags, so the map is a component whose
-frontend (``frontend/src``) renders pydeck's JSON for the static layers and draws the sites and
-their geodesic rings itself, with live rings while a site is dragged. The ~1 MB bundle is a
+frontend (``frontend/src``) renders pydeck's JSON for the static layers (each in a Deck of its
+own under the interactive one, so a drag does not redraw them), draws the place dots sent as
+columns, and draws the sites and their geodesic rings itself, with live rings while a site is
+dragged. The ~1 MB bundle is a
 static file (``static/deckmap.js``, built by ``make frontend``), fetched once by the browser;
 only a short loader is sent with each rerun.
 """
@@ -13,11 +15,12 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from geo.coverage import LaunchSite
 from geo.scenario import RingSpec
-from ui.layers import ROLE_COLOURS, CompactDeck
+from ui.layers import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, CompactDeck
 
 BUNDLE = Path(__file__).resolve().parents[1] / "static" / "deckmap.js"
 # The bundle's hash in its URL: a browser never runs a cached copy of an older build.
@@ -64,6 +67,35 @@ def site_rows(sites: Sequence[LaunchSite]) -> list[dict]:
     return rows
 
 
+def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> dict | None:
+    """The place dots (``ui.layers.place_dots``) as parallel arrays, for the map's dots and the
+    tooltips it builds (name, country, kind, distance to the nearest site, population).
+
+    Coordinates are rounded to 4 decimals (~10 m, far below a pixel); countries and nearest
+    sites are indexes into ``countries`` and the map's sites (``site_rows``).
+    """
+    if dots is None or dots.empty:
+        return None
+    countries = sorted(set(dots["country"]))
+    country_index = {name: i for i, name in enumerate(countries)}
+    site_index: dict[str, int] = {}
+    for i, site in enumerate(sites):
+        site_index.setdefault(site.name, i)
+    return {
+        "lon": [round(float(v), 4) for v in dots["lon"]],
+        "lat": [round(float(v), 4) for v in dots["lat"]],
+        "capital": [int(v) for v in dots["capital"]],
+        "name": [str(v) for v in dots["name"]],
+        "country": [country_index[v] for v in dots["country"]],
+        "countries": [str(v) for v in countries],
+        "population": [int(v) for v in dots["population"]],
+        "distance_km": [round(float(v), 1) for v in dots["distance_km"]],
+        "nearest": [site_index[v] for v in dots["nearest_site"]],
+        # [colour, radius in pixels] per kind of place.
+        "style": {"city": [CITY_COLOUR, 2.5], "capital": [CAPITAL_COLOUR, 5]},
+    }
+
+
 def deck_map(
     deck: CompactDeck,
     *,
@@ -83,6 +115,7 @@ def deck_map(
         key="map",
         data={
             "deck": deck.to_json(),
+            "places": place_columns(deck.places, sites),
             "sites": site_rows(sites),
             "rings": ring_rows(rings),
             "view": view,

@@ -1,7 +1,9 @@
-"""The map's static layers as a pydeck spec: offline basemap, band fills, places in range.
+"""The map's static layers as a pydeck spec (offline basemap, band fills), and the places in
+range it shows as dots.
 
-Only JSON-ready data goes in; every geometry comes from ``geo``. Names reach the browser as data
-and are shown by deck.gl's ``text`` tooltip, which sets textContent: never as HTML.
+Only JSON-ready data goes in; every geometry comes from ``geo``. The places travel beside the
+spec, as columns (``ui.deckmap.place_columns``); the map builds their tooltips in the browser and
+shows them with textContent: never as HTML.
 """
 
 from __future__ import annotations
@@ -30,18 +32,28 @@ NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck pretty-prints, tripling the payload."""
+    """A Deck whose JSON has no indentation (pydeck pretty-prints, tripling the payload), and
+    that carries the place dots to draw (``places``), which its JSON leaves out."""
+
+    places: pd.DataFrame | None = None
 
     def to_json(self) -> str:
         """Compact JSON of the same spec; without ``indent`` json uses its fast C encoder."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return json.dumps(self, sort_keys=True, default=_serialize, separators=(",", ":"))
+
+
+def _serialize(o: object) -> object:
+    attrs = default_serialize(o)
+    if isinstance(o, CompactDeck):
+        attrs.pop("places", None)
+    return attrs
 
 
 def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> CompactDeck:
     """The static layers as a pydeck Deck, with no tile provider (works offline).
 
-    The map component (``ui.deckmap``) renders this spec and adds the sites and their rings,
-    which it draws and lets the user drag.
+    The map component (``ui.deckmap``) renders this spec and adds the place dots (the deck's
+    ``places``), the sites and their rings, which it draws and lets the user drag.
 
     Args:
         band_fills: GeoJSON features of shaded bands, with a ``color`` property.
@@ -68,42 +80,21 @@ def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> Co
             stroked=False,
             get_fill_color="properties.color",
         ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            _place_dots(places),
-            id="places",
-            get_position=["lon", "lat"],
-            get_fill_color="color",
-            get_radius="radius",
-            radius_units='"pixels"',
-            pickable=True,
-        ),
     ]
-    return CompactDeck(
+    deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=50.0, longitude=45.0, zoom=1.6),
         map_provider=None,
     )
+    deck.places = place_dots(places)
+    return deck
 
 
-def _place_dots(places: pd.DataFrame | None) -> list[dict]:
+def place_dots(places: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The places drawn as dots: every capital, and the most populous other cities (capped to
+    keep the per-rerun payload small); cities first, so capitals are drawn on top."""
     if places is None or places.empty:
-        return []
-    # Capitals always; other cities by population, capped to keep the per-rerun payload small.
+        return None
     capitals = places[places["capital"]]
     cities = places[~places["capital"]].nlargest(MAX_CITY_DOTS, "population")
-    rows = []
-    for frame, colour, radius in ((cities, CITY_COLOUR, 2.5), (capitals, CAPITAL_COLOUR, 5)):
-        for r in frame.itertuples(index=False):
-            kind = "capital" if r.capital else "city"
-            rows.append(
-                {
-                    "lon": round(float(r.lon), 4),
-                    "lat": round(float(r.lat), 4),
-                    "color": colour,
-                    "radius": radius,
-                    "tooltip": f"{r.name} ({r.country}, {kind})\n{r.distance_km:,.1f} km from "
-                    f"{r.nearest_site}\npopulation {r.population:,} (Natural Earth)",
-                }
-            )
-    return rows
+    return pd.concat([cities, capitals], ignore_index=True)

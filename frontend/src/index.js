@@ -1,13 +1,20 @@
-// The INF Range Map map: a Streamlit Components v2 renderer that owns one deck.gl Deck.
+// The INF Range Map map: a Streamlit Components v2 renderer that owns three stacked deck.gl Decks.
 //
-// Python describes the static layers with pydeck (basemap by URL, band fills, places) and sends
-// the sites and ring radii; this file draws the rings with GeographicLib (geodesy.js), lets the
-// user drag, add and remove sites, and reports each edit as the one-shot trigger value "edit":
+// Python describes the static layers with pydeck (basemap by URL, band fills) and sends the
+// places in range as columns, the sites and ring radii; this file draws the rings with
+// GeographicLib (geodesy.js), lets the user drag, add and remove sites, and reports each edit as
+// the one-shot trigger value "edit":
 //   {action: "move" | "add" | "remove", id, lat, lon, from: [lat, lon]}
 // Python validates it (ui/edits.py), recomputes coverage and sends new data.
 //
+// Three Decks are stacked, one canvas each, so a frame redraws only what changed (CPU WebGL
+// redraws every layer of a Deck in each of its frames): the basemap at the bottom (redrawn when
+// the view changes), the band fills in the middle (and when Python sends new fills), and on top
+// the interactive Deck (controller, events, picking) with places, rings, labels and sites. The
+// top Deck owns the view state and hands each change to the others.
+//
 // Streamlit calls the renderer again with the same parentElement on every data change and runs
-// only the last cleanup, so one Deck lives per parentElement and is updated with setProps.
+// only the last cleanup, so one set of Decks lives per parentElement, updated with setProps.
 
 import { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
@@ -20,6 +27,7 @@ import {
   screenToleranceM,
   wrapLon,
 } from "./geodesy.js";
+import { nearSide, placeRows, placeTooltip } from "./places.js";
 
 const CONVERTER = new JSONConverter({
   // pydeck always names a MapView; the views themselves are set here (see update()).
@@ -29,6 +37,10 @@ const HEIGHT_PX = 560;
 const SELECTED_COLOUR = [230, 159, 0];
 const RING_CACHE_LIMIT = 2000;
 const MAPS = new WeakMap();
+// pydeck's layers by id: these go to the bottom Deck, every other one to the middle Deck.
+const BASE_LAYER_IDS = new Set(["basemap"]);
+// What places the camera (a view state also holds sizes, limits and interaction state).
+const VIEW_KEYS = ["longitude", "latitude", "zoom", "bearing", "pitch", "altitude"];
 
 const STYLE = `
 .deckmap { display: flex; flex-direction: column; height: ${HEIGHT_PX}px; border: 1px solid #ccc;
@@ -38,6 +50,8 @@ const STYLE = `
   height: 36px; box-sizing: border-box; padding: 0 8px; background: #f4f4f2;
   border-bottom: 1px solid #ccc; }
 .deckmap .view { position: relative; flex: 1; background: #dbe7f0; }
+.deckmap .view > canvas { position: absolute; left: 0; top: 0; }
+.deckmap .view > canvas.lower { pointer-events: none; }
 .deckmap button { font: inherit; padding: 2px 8px; border: 1px solid #888; border-radius: 4px;
   background: #fff; cursor: pointer; }
 .deckmap button[aria-pressed="true"] { background: #0072b2; color: #fff; border-color: #0072b2; }
@@ -64,7 +78,7 @@ export default function render(component) {
   map.component = component;
   update(map, component.data);
   return () => {
-    map.deck.finalize();
+    for (const deck of [map.deck, map.fillsDeck, map.baseDeck]) deck.finalize();
     MAPS.delete(component.parentElement);
   };
 }
@@ -80,7 +94,12 @@ function mount(parent) {
   const bar = toolbar();
   const view = document.createElement("div");
   view.className = "view";
-  const canvas = document.createElement("canvas");
+  const canvas = (name) => {
+    const element = document.createElement("canvas");
+    element.className = name;
+    return element;
+  };
+  const [baseCanvas, fillsCanvas, topCanvas] = [canvas("lower base"), canvas("lower fills"), canvas("top")];
   // What the last edit did, announced to screen readers too.
   const statusLine = document.createElement("div");
   statusLine.className = "status";
@@ -90,7 +109,7 @@ function mount(parent) {
   const tooltip = document.createElement("div");
   tooltip.className = "tooltip";
   tooltip.hidden = true;
-  view.append(canvas, statusLine, tooltip);
+  view.append(baseCanvas, fillsCanvas, topCanvas, statusLine, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
 
@@ -107,20 +126,48 @@ function mount(parent) {
     viewType: null,
     viewState: null,
     ringCache: new Map(),
-    stats: { frames: 0, lastFrameMs: 0 },
+    places: null,
+    placeRows: [],
+    shownPlaces: [],
+    lowerJson: {},
+    // frames: top-Deck layer updates; lastFrameMs: the last one's JavaScript; drawn: frames each
+    // Deck drew, and lastDrawAt: performance.now() after the last (deck.gl's onAfterRender).
+    stats: { frames: 0, lastFrameMs: 0, drawn: { top: 0, fills: 0, base: 0 }, lastDrawAt: 0 },
   };
+  const counted = (name) => () => {
+    map.stats.drawn[name] += 1;
+    map.stats.lastDrawAt = performance.now();
+  };
+  const lowerDeck = (element, name) =>
+    new Deck({
+      canvas: element,
+      width: "100%",
+      height: "100%",
+      controller: false,
+      layers: [],
+      onAfterRender: counted(name),
+    });
+  map.baseDeck = lowerDeck(baseCanvas, "base");
+  map.fillsDeck = lowerDeck(fillsCanvas, "fills");
   map.deck = new Deck({
-    canvas,
+    canvas: topCanvas,
     width: "100%",
     height: "100%",
     controller: true,
+    onAfterRender: counted("top"),
     onHover: (info) => showTooltip(map, map.dragging ? null : info),
     getCursor: ({ isHovering, isDragging }) =>
       map.adding ? "crosshair" : map.dragging || isDragging ? "grabbing" : isHovering ? "grab" : "default",
     onViewStateChange: ({ viewState }) => {
       const before = drawToleranceM(map);
       map.viewState = viewState;
-      if (drawToleranceM(map) !== before) redraw(map);
+      // The controller also reports changes of size or interaction state only: those would
+      // redraw the lower Decks for nothing.
+      if (VIEW_KEYS.some((k) => viewState[k] !== map.baseDeck.props.viewState[k])) {
+        for (const deck of [map.baseDeck, map.fillsDeck]) deck.setProps({ viewState });
+      }
+      // On the globe, the dots on the near side change as it turns.
+      if (drawToleranceM(map) !== before || visiblePlaces(map) !== map.shownPlaces) redraw(map);
       return viewState;
     },
     onClick: (info) => onMapClick(map, info),
@@ -139,7 +186,8 @@ function mount(parent) {
       select(map, null);
     }
   });
-  // A test and benchmark hook: the Deck (for projecting coordinates) and frame timings.
+  // A test and benchmark hook: the top Deck (for projecting coordinates), the lower ones
+  // (baseDeck, fillsDeck) and frame timings.
   window.__deckmap = map;
   window.__deckmapMounts = (window.__deckmapMounts || 0) + 1;
   return map;
@@ -185,8 +233,11 @@ function coordinateInput(label, min, max) {
 }
 
 function update(map, data) {
-  const props = CONVERTER.convert(data.deck);
-  map.staticLayers = props.layers;
+  const spec = typeof data.deck === "string" ? JSON.parse(data.deck) : data.deck;
+  if (data.places !== map.places) {
+    map.places = data.places;
+    map.placeRows = placeRows(data.places);
+  }
   map.sites = data.sites.map((s) => ({ ...s }));
   map.rings = data.rings;
   map.toleranceM = data.tolerance_m;
@@ -197,16 +248,33 @@ function update(map, data) {
   if (map.selected && !map.sites.some((s) => s.id === map.selected)) map.selected = null;
   if (data.view !== map.viewType) {
     // A new view type starts from where the user was looking (or the initial view).
-    const initial = { ...props.initialViewState, ...pick(map.viewState) };
+    const initial = { ...spec.initialViewState, ...pick(map.viewState) };
     map.initialZoom = initial.zoom;
     map.viewType = data.view;
-    map.deck.setProps({
-      views: data.view === "globe" ? new GlobeView({ id: "globe" }) : new MapView({ id: "map", repeat: true }),
-      initialViewState: initial,
-    });
+    map.viewState = initial;
+    map.view = makeView(data.view);
+    map.deck.setProps({ views: map.view, initialViewState: initial });
+    for (const deck of [map.baseDeck, map.fillsDeck]) {
+      deck.setProps({ views: makeView(data.view), viewState: initial });
+    }
   }
+  const layers = spec.layers || [];
+  setLowerLayers(map, map.baseDeck, "base", layers.filter((l) => BASE_LAYER_IDS.has(l.id)));
+  setLowerLayers(map, map.fillsDeck, "fills", layers.filter((l) => !BASE_LAYER_IDS.has(l.id)));
   refreshToolbar(map);
   redraw(map);
+}
+
+function makeView(type) {
+  return type === "globe" ? new GlobeView({ id: "globe" }) : new MapView({ id: "map", repeat: true });
+}
+
+/** A lower Deck's layers are replaced only when their JSON changed: else it does not redraw. */
+function setLowerLayers(map, deck, name, specs) {
+  const json = JSON.stringify(specs);
+  if (map.lowerJson[name] === json) return;
+  map.lowerJson[name] = json;
+  deck.setProps({ layers: specs.length ? CONVERTER.convert({ layers: specs }).layers : [] });
 }
 
 function pick(viewState) {
@@ -217,7 +285,7 @@ function pick(viewState) {
 
 function redraw(map) {
   const started = performance.now();
-  map.deck.setProps({ layers: [...map.staticLayers, ...ringLayers(map), sitesLayer(map)] });
+  map.deck.setProps({ layers: [placesLayer(map), ...ringLayers(map), sitesLayer(map)] });
   map.stats.lastFrameMs = performance.now() - started;
   map.stats.frames += 1;
 }
@@ -331,6 +399,40 @@ function ringOf(map, site, radiusM, cache = true) {
   return vertices;
 }
 
+/**
+ * The place dots to draw: all of them on a flat map; on the globe those on its near side (the
+ * basemap, in a Deck below, cannot hide the others). The same array while the same dots are
+ * shown, so deck.gl keeps its buffers.
+ */
+function visiblePlaces(map) {
+  if (map.viewType !== "globe") return map.placeRows;
+  // The viewport of the view state being set (deck.gl's own is a frame behind in here).
+  const element = map.tooltip.parentElement;
+  const viewport = map.view.makeViewport({
+    width: element.clientWidth || 600,
+    height: element.clientHeight || HEIGHT_PX - 36,
+    viewState: map.viewState,
+  });
+  const rows = nearSide(map.placeRows, viewport);
+  const shown = map.shownPlaces;
+  return rows.length === shown.length && rows.every((row, i) => row === shown[i]) ? shown : rows;
+}
+
+/** Places in range (tooltips built from Python's columns, see places.js). */
+function placesLayer(map) {
+  const data = visiblePlaces(map);
+  map.shownPlaces = data;
+  return new ScatterplotLayer({
+    id: "places",
+    data,
+    getPosition: (d) => d.position,
+    getFillColor: (d) => d.color,
+    getRadius: (d) => d.radius,
+    radiusUnits: "pixels",
+    pickable: !map.dragging,
+  });
+}
+
 function sitesLayer(map) {
   return new ScatterplotLayer({
     id: "sites",
@@ -356,8 +458,16 @@ function sitesLayer(map) {
   });
 }
 
+function tooltipText(map, info) {
+  if (!info || !info.object) return null;
+  if (info.layer && info.layer.id === "places") {
+    return placeTooltip(map.places, info.object.index, map.sites.map((s) => s.name));
+  }
+  return info.object.tooltip;
+}
+
 function showTooltip(map, info) {
-  const text = info && info.object && info.object.tooltip;
+  const text = tooltipText(map, info);
   map.tooltip.hidden = !text;
   if (!text) return;
   map.tooltip.textContent = text;

@@ -6,10 +6,15 @@ import json
 import shlex
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import data as geo_data
 from geo.cli import main as cli_main
+from geo.coverage import LaunchSite
+from geo.places import places_in_range
+from ui.layers import MAX_CITY_DOTS
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -61,10 +66,64 @@ def test_toggle_switches_rings_in_deck_spec():
 def test_layers_and_offline_basemap():
     at = run_app()
     spec = deck(at)
-    assert [layer["id"] for layer in spec["layers"]] == ["basemap", "bands", "places"]
+    assert [layer["id"] for layer in spec["layers"]] == ["basemap", "bands"]
     assert spec["layers"][0]["data"] == "app/static/basemap-110m.geojson"
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # no tile provider
     assert len(at.get("bidi_component")[0].proto.json) < 200_000
+
+
+def place_dots(at: AppTest) -> pd.DataFrame:
+    """The map's place dots (columns in the component's data) as one row per dot."""
+    data = map_data(at)
+    columns = data["places"]
+    return pd.DataFrame(
+        {
+            "name": columns["name"],
+            "country": [columns["countries"][i] for i in columns["country"]],
+            "capital": [bool(v) for v in columns["capital"]],
+            "population": columns["population"],
+            "distance_km": columns["distance_km"],
+            "nearest_site": [data["sites"][i]["name"] for i in columns["nearest"]],
+            "lat": columns["lat"],
+            "lon": columns["lon"],
+        }
+    )
+
+
+def test_place_dots_are_the_places_in_range_capitals_emphasised():
+    at = run_app(mode="claimed", site=["48.58,45.74,KY", "43.74,44.65,Mozdok"])
+    assert "places" not in {layer["id"] for layer in deck(at)["layers"]}
+    dots = place_dots(at)
+    sites = (LaunchSite("KY", 45.74, 48.58), LaunchSite("Mozdok", 44.65, 43.74))
+    expected = places_in_range(sites, geo_data.places(), 480e3)
+    assert len(dots) == len(expected) < MAX_CITY_DOTS  # no cap needed here: every place
+    # Each dot: the place at its position (4 decimals, ~10 m) with what its tooltip says
+    # (country, capital or city, distance to and name of the nearest site, population).
+    key = ["name", "country", "capital", "population", "distance_km", "nearest_site"]
+    assert sorted(map(tuple, dots[key].to_numpy())) == sorted(map(tuple, expected[key].to_numpy()))
+    merged = dots.merge(expected, on=key, suffixes=("", "_true"))
+    assert len(merged) == len(dots)
+    for axis in ("lat", "lon"):
+        assert (merged[axis] - merged[f"{axis}_true"]).abs().max() <= 5e-5 + 1e-9
+        assert (merged[axis] == merged[axis].round(4)).all()
+    # Capitals are drawn after (over) the cities, bigger and in their own colour.
+    assert dots["capital"].any()
+    assert list(dots["capital"]) == sorted(dots["capital"])
+    city, capital = map_data(at)["places"]["style"].values()
+    assert capital[0] != city[0]
+    assert capital[1] > city[1]
+
+
+def test_city_dots_are_capped_to_the_most_populous_capitals_all_kept():
+    at = run_app(mode="alleged", est="0", site="48.58,45.74,KY")
+    dots = place_dots(at)
+    sites = (LaunchSite("KY", 45.74, 48.58),)
+    expected = places_in_range(sites, geo_data.places(), 5500e3, min_radius_m=500e3)
+    cities = expected[~expected["capital"]].nlargest(MAX_CITY_DOTS, "population")
+    assert len(expected) > len(cities) + expected["capital"].sum()  # the cap applies
+    assert sorted(dots[~dots["capital"]]["name"]) == sorted(cities["name"])
+    assert sorted(dots[dots["capital"]]["name"]) == sorted(expected[expected["capital"]]["name"])
+    assert len(json.dumps(map_data(at)["places"])) < 40_000
 
 
 def test_map_component_receives_the_sites_and_rings_of_the_state():

@@ -13,7 +13,8 @@ from tests.e2e.conftest import ARTIFACTS
 
 CLAIMED_BLUE = (0, 114, 178)
 TREATY_VERMILLION = (213, 94, 0)
-MAP_CANVAS = ".deckmap canvas"
+# The map's stacked canvases (basemap, band fills, then the interactive one) fill this element.
+MAP_VIEW = ".deckmap .view"
 
 
 def settle(page: Page) -> None:
@@ -34,8 +35,9 @@ def open_map(page: Page, url: str, name: str) -> np.ndarray:
 
 
 def map_pixels(page: Page, name: str) -> np.ndarray:
-    """The map canvas as RGB pixels, saved as ``tests/artifacts/<name>-map.png``."""
-    png = page.locator(MAP_CANVAS).screenshot(path=ARTIFACTS / f"{name}-map.png")
+    """The map's pixels (all its canvases as shown) as RGB, saved as
+    ``tests/artifacts/<name>-map.png``."""
+    png = page.locator(MAP_VIEW).screenshot(path=ARTIFACTS / f"{name}-map.png")
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
 
 
@@ -49,7 +51,7 @@ def to_screen(page: Page, lon: float, lat: float) -> tuple[float, float]:
         page.evaluate(
             """([lon, lat]) => {
                 const map = window.__deckmap;
-                const box = map.root.querySelector('canvas').getBoundingClientRect();
+                const box = map.root.querySelector('canvas.top').getBoundingClientRect();
                 const [x, y] = map.deck.getViewports()[0].project([lon, lat]);
                 return [box.left + x, box.top + y];
             }""",
@@ -61,7 +63,7 @@ def to_screen(page: Page, lon: float, lat: float) -> tuple[float, float]:
 def to_canvas(page: Page, lon: float, lat: float) -> tuple[float, float]:
     """Canvas pixel (as in :func:`map_pixels`) of a map coordinate."""
     x, y = to_screen(page, lon, lat)
-    box = page.locator(MAP_CANVAS).bounding_box()
+    box = page.locator(MAP_VIEW).bounding_box()
     return x - box["x"], y - box["y"]
 
 
