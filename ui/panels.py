@@ -88,8 +88,16 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     capitals = places[places["capital"]]
     cols = st.columns(3)
     cols[0].metric("Capitals in range", f"{len(capitals):,}")
-    cols[1].metric("Cities and towns in range", f"{len(places):,}")
-    cols[2].metric("Their population", f"{int(places['population'].sum()):,}")
+    cols[1].metric(
+        "Places in range", f"{len(places):,}", help="Cities and towns, capitals included"
+    )
+    population = int(places["population"].sum())
+    # A third of the side column holds ~8 digits: millions are shortened, exact on hover.
+    cols[2].metric(
+        "Population",
+        f"{population / 1e6:,.1f} M" if population >= 1e6 else f"{population:,}",
+        help=f"{population:,} people (Natural Earth estimates)",
+    )
     st.caption(
         "Distances are geodesic on WGS84 from the nearest site; places and populations from "
         "Natural Earth 1:10m populated places (mixed years, rough)."

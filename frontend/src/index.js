@@ -154,7 +154,10 @@ function mount(parent) {
     width: "100%",
     height: "100%",
     controller: true,
-    onAfterRender: counted("top"),
+    onAfterRender: () => {
+      counted("top")();
+      warmUpPicking(map);
+    },
     onHover: (info) => showTooltip(map, map.dragging ? null : info),
     getCursor: ({ isHovering, isDragging }) =>
       map.adding ? "crosshair" : map.dragging || isDragging ? "grabbing" : isHovering ? "grab" : "default",
@@ -191,6 +194,16 @@ function mount(parent) {
   window.__deckmap = map;
   window.__deckmapMounts = (window.__deckmapMounts || 0) + 1;
   return map;
+}
+
+// The first pick builds deck.gl's picking buffers and shaders: ~0.5 s on a CPU renderer. A
+// finger held that long is no tap to deck.gl's gesture recogniser (at most 250 ms, timed as the
+// events are handled), so the first tap on a site did nothing. Pick once, unseen, when the
+// sites are first drawn.
+function warmUpPicking(map) {
+  if (map.pickingWarm || !map.sites.length) return;
+  map.pickingWarm = true;
+  setTimeout(() => map.deck.pickObject({ x: 0, y: 0 }), 0);
 }
 
 function toolbar() {
