@@ -11,7 +11,8 @@
 // redraws every layer of a Deck in each of its frames): the basemap at the bottom (redrawn when
 // the view changes), the band fills in the middle (and when Python sends new fills), and on top
 // the interactive Deck (controller, events, picking) with places, rings, labels and sites. The
-// top Deck owns the view state and hands each change to the others.
+// top Deck owns the view state and hands each change to the others. While a site is dragged, the
+// places and the rings of the other sites move to the middle Deck (see park()).
 //
 // Streamlit calls the renderer again with the same parentElement on every data change and runs
 // only the last cleanup, so one set of Decks lives per parentElement, updated with setProps.
@@ -130,6 +131,8 @@ function mount(parent) {
     placeRows: [],
     shownPlaces: [],
     lowerJson: {},
+    lowerLayers: { base: [], fills: [] },
+    parked: [],
     // frames: top-Deck layer updates; lastFrameMs: the last one's JavaScript; drawn: frames each
     // Deck drew, and lastDrawAt: performance.now() after the last (deck.gl's onAfterRender).
     stats: { frames: 0, lastFrameMs: 0, drawn: { top: 0, fills: 0, base: 0 }, lastDrawAt: 0 },
@@ -287,7 +290,22 @@ function setLowerLayers(map, deck, name, specs) {
   const json = JSON.stringify(specs);
   if (map.lowerJson[name] === json) return;
   map.lowerJson[name] = json;
-  deck.setProps({ layers: specs.length ? CONVERTER.convert({ layers: specs }).layers : [] });
+  const layers = specs.length ? CONVERTER.convert({ layers: specs }).layers : [];
+  map.lowerLayers[name] = layers;
+  deck.setProps({ layers: name === "fills" ? [...layers, ...map.parked] : layers });
+}
+
+/**
+ * While a site is dragged, what stays put on the top Deck (place dots, the other sites' rings)
+ * is "parked" on the middle Deck, drawn there once, so each drag frame redraws only the moving
+ * rings, the labels and the sites. Set again only when their data changes (e.g. a zoom).
+ */
+function park(map, layers) {
+  const data = layers.map((layer) => layer.props.data);
+  const before = map.parked.map((layer) => layer.props.data);
+  if (data.length === before.length && data.every((d, i) => d === before[i])) return;
+  map.parked = layers;
+  map.fillsDeck.setProps({ layers: [...map.lowerLayers.fills, ...layers] });
 }
 
 function pick(viewState) {
@@ -298,7 +316,12 @@ function pick(viewState) {
 
 function redraw(map) {
   const started = performance.now();
-  map.deck.setProps({ layers: [placesLayer(map), ...ringLayers(map), sitesLayer(map)] });
+  const [still, moving, labels] = ringLayers(map);
+  const steady = [placesLayer(map), still];
+  park(map, map.dragging ? steady : []);
+  map.deck.setProps({
+    layers: [...(map.dragging ? [] : steady), moving, labels, sitesLayer(map)],
+  });
   map.stats.lastFrameMs = performance.now() - started;
   map.stats.frames += 1;
 }
