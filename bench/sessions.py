@@ -211,7 +211,7 @@ def start_drop(user: User, rng: random.Random, mouse: bool) -> None:
     lat, lon, _ = url_sites(page)[0]
     if mouse:
         page.locator(".deckmap").scroll_into_view_if_needed()
-        box = page.locator(".deckmap canvas").bounding_box()
+        box = page.locator(".deckmap .view").bounding_box()  # the stacked canvases
         target = (
             box["x"] + box["width"] * rng.uniform(0.2, 0.8),
             box["y"] + box["height"] * rng.uniform(0.2, 0.8),
