@@ -10,8 +10,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import LinearRing, MultiPolygon, Polygon
 
 from . import __version__
 from .coverage import (
@@ -137,11 +138,13 @@ def _feature(feature: CoverageFeature) -> dict:
 
 
 def _geometry(geom: Polygon | MultiPolygon) -> dict:
-    def ring(coords: object) -> list[list[float]]:
-        return [[round(x, 6), round(y, 6)] for x, y in coords]  # type: ignore[attr-defined]
+    def ring(line: LinearRing) -> list[list[float]]:
+        # Vertices are on the 1e-6° grid already (snap): rounding only trims the binary noise
+        # so that json writes the short decimal; numpy's rounding gives the same floats there.
+        return np.round(shapely.get_coordinates(line), 6).tolist()
 
     def polygon(p: Polygon) -> list[list[list[float]]]:
-        return [ring(p.exterior.coords)] + [ring(h.coords) for h in p.interiors]
+        return [ring(p.exterior)] + [ring(h) for h in p.interiors]
 
     if geom.is_empty:
         return {"type": "Polygon", "coordinates": []}
