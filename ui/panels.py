@@ -24,7 +24,7 @@ DE_FACTO_NOTE = (
 # Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
 # rebuilds one site's lines, ~5 ms per range); beyond, on request.
 EAGER_EXPORT_MAX_SITES = 25
-TABLE_MAX_ROWS = 300
+TABLE_MAX_ROWS = 100
 
 
 def system_facts(system: pd.Series) -> None:
