@@ -44,6 +44,15 @@ def system_facts(system: pd.Series) -> None:
             st.text(f"Notes: {system['notes']}")
 
 
+def _short_count(count: int) -> str:
+    """``1,243,512,000`` as ``1.24 bn``, ``40,912,345`` as ``40.9 M``: fits a metric's width."""
+    if count >= 1e9:
+        return f"{count / 1e9:,.2f} bn"
+    if count >= 1e6:
+        return f"{count / 1e6:,.1f} M"
+    return f"{count:,}"
+
+
 def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
     """Colour key for the rings on the map, with the source of each."""
     items = []
@@ -92,10 +101,10 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         "Places in range", f"{len(places):,}", help="Cities and towns, capitals included"
     )
     population = int(places["population"].sum())
-    # A third of the side column holds ~8 digits: millions are shortened, exact on hover.
+    # A third of the side column holds ~8 characters: shortened, the exact count on hover.
     cols[2].metric(
         "Population",
-        f"{population / 1e6:,.1f} M" if population >= 1e6 else f"{population:,}",
+        _short_count(population),
         help=f"{population:,} people (Natural Earth estimates)",
     )
     st.caption(

@@ -100,6 +100,11 @@ def test_a_long_places_table_shows_the_most_populous_and_the_csv_holds_all():
         next(m for m in at.metric if m.label == "Places in range").value.replace(",", "")
     )
     assert in_range > panels.TABLE_MAX_ROWS
+    # Over a billion people: shortened to fit its column, the exact count on hover.
+    population = next(m for m in at.metric if m.label == "Population")
+    assert population.value.endswith(" bn")
+    assert len(population.value) <= 8
+    assert population.proto.help.endswith("people (Natural Earth estimates)")
     shown = at.dataframe[0].value
     assert len(shown) == panels.TABLE_MAX_ROWS
     assert list(shown["distance_km"]) == sorted(shown["distance_km"])
