@@ -105,8 +105,9 @@ def _candidate_pairs(
     The pairs are picked by the straight line between the two points in Earth-centred
     coordinates, which is never longer than the geodesic on the surface between them: a site
     whose chord to a place exceeds a geodesic distance ``d`` is farther than ``d``. That holds
-    on the ellipsoid for any distance, across ±180° and at the poles. Each place is paired with
-    its chord-nearest site, whose exact distance bounds the place's nearest distance, and with
+    on the ellipsoid for any distance, across ±180° and at the poles. A place whose chord to every
+    site exceeds ``max_radius_m`` is out of range and gets no pair. Each other place is paired
+    with its chord-nearest site, whose exact distance bounds the place's nearest distance, and with
     every site whose chord is within that bound and within ``max_radius_m``; so the nearest site
     of every place in range, and every site tied with it, is among the pairs.
     """
@@ -114,16 +115,23 @@ def _candidate_pairs(
     site_lats = np.array([s.lat for s in sites], dtype=np.float64)
     chord_m = _chord_m(_ecef_m(site_lons, site_lats), _ecef_m(lons, lats))
     guess = np.argmin(chord_m, axis=0)
-    every_place = np.arange(lons.size)
+    # A place whose chord to every site exceeds the range is out of range: it gets no pair.
+    reachable = np.flatnonzero(
+        chord_m[guess, np.arange(lons.size)] <= max_radius_m + _CHORD_SLACK_M
+    )
+    guess, chord_m = guess[reachable], chord_m[:, reachable]
     # Geod.inv(lons1, lats1, lons2, lats2) -> (forward azimuth, back azimuth, distance m)
-    guess_az, _, guess_m = GEOD.inv(site_lons[guess], site_lats[guess], lons, lats)
+    guess_az, _, guess_m = GEOD.inv(
+        site_lons[guess], site_lats[guess], lons[reachable], lats[reachable]
+    )
     near = chord_m <= np.minimum(guess_m, max_radius_m) + _CHORD_SLACK_M
-    near[guess, every_place] = False  # measured already
-    site, place = np.nonzero(near)
+    near[guess, np.arange(reachable.size)] = False  # measured already
+    site, column = np.nonzero(near)
+    place = reachable[column]
     az, _, dist = GEOD.inv(site_lons[site], site_lats[site], lons[place], lats[place])
     return (
         np.concatenate([guess, site]),
-        np.concatenate([every_place, place]),
+        np.concatenate([reachable, place]),
         np.concatenate([guess_az, az]),
         np.concatenate([guess_m, dist]),
     )
