@@ -38,14 +38,10 @@ a wrapper installed before Streamlit loads.
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.e2e.server import streamlit_server  # noqa: E402
 
 SCENARIOS = {
     "single": "/?mode=both&est=0&site=48.58,45.74,KY",
@@ -287,12 +284,6 @@ cli.main()
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class App:
     """``streamlit run app.py`` on a free port (headless), its script runs timed in its log."""
 
@@ -313,43 +304,10 @@ class App:
 
 @contextlib.contextmanager
 def running_app() -> Iterator[App]:
-    port = _free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        log_path = Path(tmp) / "server.log"
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    SERVE,
-                    "--server.port",
-                    str(port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.headless",
-                    "true",
-                ],
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            )
-            url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                            break
-                    except OSError:
-                        if time.monotonic() > deadline or proc.poll() is not None:
-                            output = log_path.read_text(errors="replace")
-                            raise RuntimeError(f"streamlit did not start:\n{output}") from None
-                        time.sleep(0.3)
-                yield App(url, log_path)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
+        log = Path(tmp) / "server.log"
+        with streamlit_server(["-c", SERVE], log) as (_, url):
+            yield App(url, log)
 
 
 def launch(playwright) -> Browser:

@@ -27,16 +27,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import random
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.e2e.mapview import drag, to_screen  # noqa: E402
+from tests.e2e.server import streamlit_server  # noqa: E402
 from tests.e2e.test_sessions import BAD_LOG_LINE, EXPORT_BUTTON, SETTLED, url_sites  # noqa: E402
 
 SERVER_LOG = ARTIFACTS / "bench-sessions-server.log"
@@ -95,33 +92,6 @@ class Tally:
 
 
 # --- server and memory ---------------------------------------------------------------------
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    ARTIFACTS.mkdir(exist_ok=True)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    proc = subprocess.Popen(
-        [*command, "--server.address", "127.0.0.1"],
-        cwd=ROOT,
-        stdout=SERVER_LOG.open("w"),
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return proc, url
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.terminate()
-                raise RuntimeError(f"streamlit did not start; see {SERVER_LOG}") from None
-            time.sleep(0.3)
 
 
 def rss_mb(pid: int) -> float:
@@ -334,37 +304,40 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    proc, url = start_server()
-    sampler = Sampler(proc.pid)
-    sampler.start()
-    phases: dict[str, Tally] = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            users = [open_user(browser, url, i, args.mode) for i in range(args.sessions)]
-            t0 = time.monotonic()
-            for user in users:
-                if not wait_settled(user):
-                    raise RuntimeError(f"{user.name} never loaded")
-            print(f"{args.sessions} pages loaded in {time.monotonic() - t0:.0f} s", flush=True)
-            # Warm-up: three rounds of drops, one of exports (imports, first cache entries).
-            warm = run_phase(users, rng, sampler, mouse=args.mouse, seconds=0, actions=EXPORT_EVERY)
-            warm.rss_after = settled_rss(proc.pid)
-            phases["warm-up"] = warm
-            for run in range(1, args.runs + 1):
-                name = f"run {run}"
-                tally = run_phase(users, rng, sampler, mouse=args.mouse, seconds=args.seconds)
-                tally.rss_after = settled_rss(proc.pid)
-                phases[name] = tally
-                print(f"{name}: {tally}", flush=True)
-            console = {u.name: u.console_errors for u in users if u.console_errors}
-            labels = {u.name: (u.actions, u.labels) for u in users}
-            foreign = sum(u.foreign for u in users)
-            browser.close()
-    finally:
-        sampler.stop.set()
-        proc.terminate()
-        proc.wait(timeout=10)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server(["-m", "streamlit", "run", "app.py"], SERVER_LOG) as (proc, url):
+        sampler = Sampler(proc.pid)
+        sampler.start()
+        phases: dict[str, Tally] = {}
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                )
+                users = [open_user(browser, url, i, args.mode) for i in range(args.sessions)]
+                t0 = time.monotonic()
+                for user in users:
+                    if not wait_settled(user):
+                        raise RuntimeError(f"{user.name} never loaded")
+                print(f"{args.sessions} pages loaded in {time.monotonic() - t0:.0f} s", flush=True)
+                # Warm-up: three rounds of drops, one of exports (imports, first cache entries).
+                warm = run_phase(
+                    users, rng, sampler, mouse=args.mouse, seconds=0, actions=EXPORT_EVERY
+                )
+                warm.rss_after = settled_rss(proc.pid)
+                phases["warm-up"] = warm
+                for run in range(1, args.runs + 1):
+                    name = f"run {run}"
+                    tally = run_phase(users, rng, sampler, mouse=args.mouse, seconds=args.seconds)
+                    tally.rss_after = settled_rss(proc.pid)
+                    phases[name] = tally
+                    print(f"{name}: {tally}", flush=True)
+                console = {u.name: u.console_errors for u in users if u.console_errors}
+                labels = {u.name: (u.actions, u.labels) for u in users}
+                foreign = sum(u.foreign for u in users)
+                browser.close()
+        finally:
+            sampler.stop.set()
     errors = log_errors(SERVER_LOG.read_text(errors="replace"))
     report(phases, args, errors, console, foreign, labels)
 

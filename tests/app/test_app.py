@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,18 +13,8 @@ from geo import data as geo_data
 from geo.cli import main as cli_main
 from geo.coverage import LaunchSite
 from geo.places import places_in_range
+from tests.app.apptest import run_app
 from ui.layers import MAX_CITY_DOTS
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def run_app(**query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
 
 
 def map_data(at: AppTest) -> dict:

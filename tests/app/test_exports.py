@@ -16,19 +16,10 @@ from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
 from geo.cli import main as cli_main
+from tests.app.apptest import run_app
 from ui import compute, panels
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 GEOJSON_NAME = "inf-range-map-coverage.geojson"
-
-
-def run_app(**query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
 
 
 def download(at: AppTest, label_start: str):

@@ -6,19 +6,13 @@ installs the Debian package). The flags give CPU WebGL (SwiftShader) and no back
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.server import ROOT, streamlit_server
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -33,54 +27,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """Start ``streamlit run app.py`` and wait for its health check."""
-    port = _free_port()
-    log = (ARTIFACTS / "server.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError(
-                        "streamlit did not start; see tests/artifacts/server.log"
-                    ) from None
-                time.sleep(0.3)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server(["-m", "streamlit", "run", "app.py"], ARTIFACTS / "server.log") as (
+        _,
+        url,
+    ):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        if log:
-            log.close()
 
 
 @pytest.fixture(scope="session")
