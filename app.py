@@ -55,7 +55,8 @@ places = compute.places_for(state.sites, shown.band) if shown and state.sites el
 map_column, side_column = st.columns([3, 2])
 with map_column:
     deck_map(
-        build_deck(band_fills=band_fills, places=places),
+        build_deck(band_fills=band_fills),
+        places=places,
         sites=state.sites,
         rings=rings,
         view=state.view,

@@ -33,13 +33,6 @@ _WEST, _SOUTH = np.meshgrid(np.arange(-180.0, 180.0, 10.0), np.arange(-90.0, 90.
 GLOBE_CELLS = shapely.box(_WEST, _SOUTH, _WEST + 10.0, _SOUTH + 10.0).ravel()
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
-def outline(center: Center, radius_km: float) -> list[list[list[float]]]:
-    """Drawable outline paths of one site's ring (per site and range, so a drag reuses the rest)."""
-    paths = geo.ring_outlines([center], radius_km * 1000.0, tolerance_m=TOLERANCE_M)[0]
-    return [p.round(DRAW_DECIMALS).tolist() for p in paths]
-
-
 def _regions(keys: list[tuple[Center, Band]]) -> list[BaseGeometry]:
     """Each (site, range) region, computed together per range."""
     regions: dict[tuple[Center, Band], BaseGeometry] = {}

@@ -20,7 +20,7 @@ import streamlit as st
 
 from geo.coverage import LaunchSite
 from geo.scenario import RingSpec
-from ui.layers import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, CompactDeck
+from ui.layers import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, CompactDeck, place_dots
 
 BUNDLE = Path(__file__).resolve().parents[1] / "static" / "deckmap.js"
 # The bundle's hash in its URL: a browser never runs a cached copy of an older build.
@@ -99,6 +99,7 @@ def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> dic
 def deck_map(
     deck: CompactDeck,
     *,
+    places: pd.DataFrame | None,
     sites: Sequence[LaunchSite],
     rings: Sequence[RingSpec],
     view: str,
@@ -108,6 +109,9 @@ def deck_map(
 ) -> None:
     """Show the map; ``on_edit`` runs when the user drags, adds or removes a site.
 
+    ``deck`` holds the static layers (``ui.layers.build_deck``), ``places`` the places in range
+    (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).
+
     The edit is then in ``st.session_state["map"].edit`` for that one rerun. ``status`` is
     shown in the map's toolbar (what the last edit did).
     """
@@ -115,7 +119,7 @@ def deck_map(
         key="map",
         data={
             "deck": deck.to_json(),
-            "places": place_columns(deck.places, sites),
+            "places": place_columns(place_dots(places), sites),
             "sites": site_rows(sites),
             "rings": ring_rows(rings),
             "view": view,

@@ -32,32 +32,21 @@ NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation (pydeck pretty-prints, tripling the payload), and
-    that carries the place dots to draw (``places``), which its JSON leaves out."""
-
-    places: pd.DataFrame | None = None
+    """A Deck whose JSON has no indentation: pydeck pretty-prints, tripling the payload."""
 
     def to_json(self) -> str:
         """Compact JSON of the same spec; without ``indent`` json uses its fast C encoder."""
-        return json.dumps(self, sort_keys=True, default=_serialize, separators=(",", ":"))
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _serialize(o: object) -> object:
-    attrs = default_serialize(o)
-    if isinstance(o, CompactDeck):
-        attrs.pop("places", None)
-    return attrs
-
-
-def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> CompactDeck:
+def build_deck(*, band_fills: Sequence[dict]) -> CompactDeck:
     """The static layers as a pydeck Deck, with no tile provider (works offline).
 
-    The map component (``ui.deckmap``) renders this spec and adds the place dots (the deck's
-    ``places``), the sites and their rings, which it draws and lets the user drag.
+    The map component (``ui.deckmap``) renders this spec and adds the place dots, the sites and
+    their rings, which it draws and lets the user drag.
 
     Args:
         band_fills: GeoJSON features of shaded bands, with a ``color`` property.
-        places: Places in range (``geo.places.PLACE_COLUMNS``).
     """
     layers = [
         pdk.Layer(
@@ -81,18 +70,17 @@ def build_deck(*, band_fills: Sequence[dict], places: pd.DataFrame | None) -> Co
             get_fill_color="properties.color",
         ),
     ]
-    deck = CompactDeck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=50.0, longitude=45.0, zoom=1.6),
         map_provider=None,
     )
-    deck.places = place_dots(places)
-    return deck
 
 
 def place_dots(places: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The places drawn as dots: every capital, and the most populous other cities (capped to
-    keep the per-rerun payload small); cities first, so capitals are drawn on top."""
+    """The places in range (``geo.places.PLACE_COLUMNS``) drawn as dots: every capital, and
+    the most populous other cities (capped to keep the per-rerun payload small); cities first,
+    so capitals are drawn on top."""
     if places is None or places.empty:
         return None
     capitals = places[places["capital"]]

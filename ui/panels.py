@@ -22,7 +22,7 @@ DE_FACTO_NOTE = (
     "(e.g. Crimea inside Russia)."
 )
 # Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
-# rebuilds one site's lines, ~5 ms per range); beyond, on request.
+# rebuilds one site's lines, 2-10 ms per range); beyond, on request.
 EAGER_EXPORT_MAX_SITES = 25
 TABLE_MAX_ROWS = 100
 
