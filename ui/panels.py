@@ -183,8 +183,10 @@ def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
             # No rerun on click: a rerun would drop the file before the browser fetches it.
             on_click="ignore",
         )
-    with st.expander("The same file from the command line"):
-        st.code(cli_command(sites, bands), language="bash")
+    # A popover, not an expander: its content is drawn only when opened, so the first page
+    # load does not fetch and run the code highlighter (1.5 MB of JavaScript).
+    with st.popover("The same file from the command line"):
+        st.code(cli_command(sites, bands), language="bash", wrap_lines=True)
     figure(sites, rings)
 
 
