@@ -12,6 +12,7 @@ only a short loader is sent with each rerun.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,17 +21,35 @@ import streamlit as st
 
 from geo.coverage import LaunchSite
 from geo.scenario import RingSpec
-from ui.layers import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, CompactDeck, place_dots
+from ui.layers import (
+    BASEMAP_URL,
+    CAPITAL_COLOUR,
+    CITY_COLOUR,
+    ROLE_COLOURS,
+    CompactDeck,
+    place_dots,
+)
 
 BUNDLE = Path(__file__).resolve().parents[1] / "static" / "deckmap.js"
 # The bundle's hash in its URL: a browser never runs a cached copy of an older build.
 _VERSION = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
-# Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path.
+# Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path. Streamlit runs
+# this module once per page and its function on every rerun: the basemap is fetched once, while
+# the bundle loads, so the map's first frame can draw it (see ``render`` in frontend/src).
 _LOADER = f"""
 const BUNDLE = new URL("app/static/deckmap.js?v={_VERSION}", document.baseURI).href;
+const FILES = new Map(
+  {json.dumps([BASEMAP_URL])}.map((url) => [
+    url,
+    fetch(new URL(url, document.baseURI)).then((response) => {{
+      if (!response.ok) throw new Error(`${{url}}: HTTP ${{response.status}}`);
+      return response.json();
+    }}),
+  ]),
+);
 export default async function (component) {{
   const {{ default: render }} = await import(BUNDLE);
-  return render(component);
+  return render(component, FILES);
 }}
 """
 _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)

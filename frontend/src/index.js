@@ -69,11 +69,15 @@ const STYLE = `
   text-overflow: ellipsis; white-space: nowrap; }
 `;
 
-/** Streamlit's entry point: mount once per element, then update. */
-export default function render(component) {
+/**
+ * Streamlit's entry point (called by the loader in ui/deckmap.py): mount once per element, then
+ * update. ``files`` maps the URLs that layers name as their data (the basemap) to the loader's
+ * fetches of them, started before this bundle was loaded.
+ */
+export default function render(component, files = new Map()) {
   let map = MAPS.get(component.parentElement);
   if (!map) {
-    map = mount(component.parentElement);
+    map = mount(component.parentElement, files);
     MAPS.set(component.parentElement, map);
   }
   map.component = component;
@@ -84,7 +88,7 @@ export default function render(component) {
   };
 }
 
-function mount(parent) {
+function mount(parent, files) {
   const style = document.createElement("style");
   style.textContent = STYLE;
   const root = document.createElement("div");
@@ -131,12 +135,22 @@ function mount(parent) {
     placeRows: [],
     shownPlaces: [],
     lowerJson: {},
+    // The loader's fetches by URL: {promise}, then {data} once loaded, or {failed}.
+    files: new Map(),
     lowerLayers: { base: [], fills: [] },
     parked: [],
     // frames: top-Deck layer updates; lastFrameMs: the last one's JavaScript; drawn: frames each
     // Deck drew, and lastDrawAt: performance.now() after the last (deck.gl's onAfterRender).
     stats: { frames: 0, lastFrameMs: 0, drawn: { top: 0, fills: 0, base: 0 }, lastDrawAt: 0 },
   };
+  for (const [url, promise] of files) {
+    const file = { promise };
+    map.files.set(url, file);
+    promise.then(
+      (data) => (file.data = data),
+      () => (file.failed = true),
+    );
+  }
   const counted = (name) => () => {
     map.stats.drawn[name] += 1;
     map.stats.lastDrawAt = performance.now();
@@ -201,12 +215,13 @@ function mount(parent) {
 
 // The first pick builds deck.gl's picking buffers and shaders: ~0.5 s on a CPU renderer. A
 // finger held that long is no tap to deck.gl's gesture recogniser (at most 250 ms, timed as the
-// events are handled), so the first tap on a site did nothing. Pick once, unseen, when the
-// sites are first drawn.
+// events are handled), so the first tap on a site did nothing. Pick once, unseen, once the
+// sites are drawn and the page is idle: not at once, which would hold back the first frame's
+// pixels by that ~0.5 s.
 function warmUpPicking(map) {
   if (map.pickingWarm || !map.sites.length) return;
   map.pickingWarm = true;
-  setTimeout(() => map.deck.pickObject({ x: 0, y: 0 }), 0);
+  requestIdleCallback(() => map.deck.pickObject({ x: 0, y: 0 }), { timeout: 2000 });
 }
 
 function toolbar() {
@@ -291,6 +306,14 @@ function setLowerLayers(map, deck, name, specs) {
   if (map.lowerJson[name] === json) return;
   map.lowerJson[name] = json;
   const layers = specs.length ? CONVERTER.convert({ layers: specs }).layers : [];
+  // A file the loader has fetched is drawn at once; one still loading is handed to deck.gl as
+  // its promise, drawn when it arrives: on a CPU renderer, the Decks' first frame (seconds of
+  // shader compiles) then runs while the file loads. One that failed is left to deck.gl, which
+  // fetches the URL again and reports the error.
+  for (const [i, layer] of layers.entries()) {
+    const file = map.files.get(specs[i].data);
+    if (file && !file.failed) layers[i] = layer.clone({ data: file.data ?? file.promise });
+  }
   map.lowerLayers[name] = layers;
   deck.setProps({ layers: name === "fills" ? [...layers, ...map.parked] : layers });
 }

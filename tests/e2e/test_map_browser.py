@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit
 import numpy as np
 import pytest
 
-from tests.e2e.mapview import CLAIMED_BLUE, TREATY_VERMILLION, open_map, pixels_near
+from tests.e2e.mapview import CLAIMED_BLUE, TREATY_VERMILLION, open_map, pixels_near, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -48,3 +48,19 @@ def test_hostile_site_name_is_shown_as_text(page, app_url):
     open_map(page, f"{app_url}/?site={quote('48.58,45.74,' + name)}", "hostile-name")
     page.get_by_text(name, exact=False).first.wait_for(timeout=20_000)
     assert dialogs == []
+
+
+def test_basemap_is_fetched_once_per_page(page, app_url):
+    # The map's loader fetches it while the map's code loads; reruns must not fetch it again.
+    open_map(page, f"{app_url}/?mode=both", "basemap-once")
+    countries = page.evaluate(
+        """() => window.__deckmap.baseDeck.layerManager.getLayers()
+            .find((l) => l.id === "basemap").props.data.features.length"""
+    )
+    assert countries == 177
+    for label in ("Claimed", "Alleged"):
+        page.get_by_role("radio", name=label).check(force=True)
+        settle(page)
+    basemap_requests = [u for u in page.requests if "basemap" in urlsplit(u).path]
+    assert len(basemap_requests) == 1, basemap_requests
+    assert page.console_errors == []
