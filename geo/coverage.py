@@ -138,8 +138,13 @@ def geodesic_area_m2(geom: BaseGeometry) -> float:
     and pieces that run along a pole line.
     """
     total = 0.0
-    for half in _HEMISPHERES:
-        piece = geom.intersection(half)
+    _, south, _, north = geom.bounds
+    # A shape within one hemisphere is its own piece: no overlay (the costly step) is needed.
+    if south >= 0.0 or north <= 0.0:
+        pieces = [geom]
+    else:
+        pieces = [geom.intersection(half) for half in _HEMISPHERES]
+    for piece in pieces:
         for polygon in getattr(piece, "geoms", [piece]):
             if isinstance(polygon, Polygon) and not polygon.is_empty:
                 total += _polygon_area_m2(polygon)
