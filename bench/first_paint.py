@@ -1,0 +1,124 @@
+"""First map paint of two or more checkouts of the app, side by side in one run.
+
+Run by hand, e.g. to compare ``main`` with an older commit::
+
+    git worktree add /tmp/before <commit>
+    .venv/bin/python bench/first_paint.py /tmp/before/app.py app.py
+
+Each app runs on its own server. Each round loads the default page ``/?`` once per app, in turn,
+each in a fresh browser context (cold HTTP cache) whose tab is open and idle before the page is
+requested (a new headless context first loads Chromium's own UI pages, which would otherwise take
+a core during the load). Chromium's trace records the screen as it is drawn (DevTools'
+filmstrip); the map is **complete** at the first frame whose map area is within 3/255 (mean
+absolute difference) of how it looks 7 s after its first frame. Unlike ``bench/dashboard.py``'s
+screenshots taken over and over, the filmstrip does not make the page draw extra frames.
+Round 0 warms each server's caches and is not counted.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.drag import VIEWPORT, launch  # noqa: E402
+from tests.e2e.server import streamlit_server  # noqa: E402
+
+ROUNDS = 4
+SETTLE_MS = 7_000
+SAME_AS_FINAL = 3.0  # mean absolute difference per channel, of 255
+# When the map's hook appears (the map is mounted) and when its top Deck first draws.
+MARKS = """
+(() => {
+  window.__paint = {};
+  const poll = () => {
+    const map = window.__deckmap;
+    if (map && !__paint.mounted) __paint.mounted = performance.now();
+    if (map && map.stats.drawn.top > 0 && !__paint.drawn) __paint.drawn = performance.now();
+    if (!__paint.drawn) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();
+"""
+
+
+def complete_at(trace: Path, box: dict) -> float:
+    """Seconds from navigation to the first filmstrip frame whose map area is final."""
+    events = json.loads(trace.read_text())["traceEvents"]
+    start = min(e["ts"] for e in events if e.get("name") == "navigationStart")
+    frames = []
+    for event in sorted(
+        (e for e in events if e.get("name") == "Screenshot"), key=lambda e: e["ts"]
+    ):
+        png = base64.b64decode(event["args"]["snapshot"])
+        image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+        scale = image.shape[1] / VIEWPORT["width"]
+        top, left = int(box["y"] * scale), int(box["x"] * scale)
+        bottom = int((box["y"] + box["height"]) * scale)
+        right = int((box["x"] + box["width"]) * scale)
+        frames.append(((event["ts"] - start) / 1e6, image[top:bottom, left:right]))
+    final = frames[-1][1]
+    return next(t for t, crop in frames if np.abs(crop - final).mean() < SAME_AS_FINAL)
+
+
+def load(browser, url: str, trace: Path) -> dict[str, float]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.add_init_script(MARKS)
+    page.goto("about:blank")
+    page.wait_for_timeout(2_500)
+    browser.start_tracing(
+        page=page, path=str(trace), screenshots=True, categories=["blink.user_timing"]
+    )
+    page.goto(url + "/?")
+    page.wait_for_function("() => window.__paint.drawn", timeout=120_000)
+    page.wait_for_timeout(SETTLE_MS)
+    box = page.locator(".deckmap .view").bounding_box()
+    marks = page.evaluate("() => window.__paint")
+    browser.stop_tracing()
+    context.close()
+    return {
+        "mounted": marks["mounted"] / 1e3,
+        "drawn": marks["drawn"] / 1e3,
+        "complete": complete_at(trace, box),
+    }
+
+
+def main(apps: list[str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, list[dict[str, float]]] = {app: [] for app in apps}
+    with contextlib.ExitStack() as stack, sync_playwright() as playwright:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        urls = {}
+        for i, app in enumerate(apps):
+            program = ["-m", "streamlit", "run", str(Path(app).resolve())]
+            _, urls[app] = stack.enter_context(streamlit_server(program, tmp / f"{i}.log"))
+        browser = launch(playwright)
+        for round_ in range(ROUNDS + 1):
+            for app in apps:
+                times = load(browser, urls[app], tmp / "trace.json")
+                print(round_, app, {k: round(v, 2) for k, v in times.items()}, flush=True)
+                if round_:
+                    results[app].append(times)
+        browser.close()
+    print("\n| app | map mounted, s | top Deck's first frame, s | map complete, s |")
+    print("|---|---:|---:|---:|")
+    for app, runs in results.items():
+        medians = [statistics.median(r[k] for r in runs) for k in ("mounted", "drawn", "complete")]
+        print(f"| {app} | " + " | ".join(f"{m:.2f}" for m in medians) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["app.py"])
