@@ -51,7 +51,7 @@ const STYLE = `
   height: 36px; box-sizing: border-box; padding: 0 8px; background: #f4f4f2;
   border-bottom: 1px solid #ccc; }
 .deckmap .view { position: relative; flex: 1; background: #dbe7f0; }
-.deckmap .view > canvas { position: absolute; left: 0; top: 0; }
+.deckmap .view > canvas { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 .deckmap .view > canvas.lower { pointer-events: none; }
 .deckmap button { font: inherit; padding: 2px 8px; border: 1px solid #888; border-radius: 4px;
   background: #fff; cursor: pointer; }
@@ -117,6 +117,13 @@ function mount(parent, files) {
   view.append(baseCanvas, fillsCanvas, topCanvas, statusLine, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
+  // The canvases' drawing buffers get their displayed size (set in STYLE) before the Decks'
+  // first frame, which deck.gl would otherwise draw at a canvas's default 300×150 and the page
+  // show stretched, zoomed in, until the next frame: seconds on a CPU renderer.
+  for (const element of [baseCanvas, fillsCanvas, topCanvas]) {
+    element.width = Math.round(element.clientWidth * devicePixelRatio);
+    element.height = Math.round(element.clientHeight * devicePixelRatio);
+  }
 
   const map = {
     root,

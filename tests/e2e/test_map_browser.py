@@ -64,3 +64,39 @@ def test_basemap_is_fetched_once_per_page(page, app_url):
     basemap_requests = [u for u in page.requests if "basemap" in urlsplit(u).path]
     assert len(basemap_requests) == 1, basemap_requests
     assert page.console_errors == []
+
+
+# The size of each Deck's canvas, drawing buffer and displayed, at its first frame: the map's
+# hook is wrapped as it is set, before any frame.
+FIRST_FRAME_SIZES = """
+Object.defineProperty(window, "__deckmap", {
+  configurable: true,
+  get() { return this.__deckmapHooked; },
+  set(map) {
+    this.__deckmapHooked = map;
+    window.__firstFrames = {};
+    for (const [name, deck] of Object.entries({ top: map.deck, base: map.baseDeck })) {
+      const counted = deck.props.onAfterRender;
+      deck.setProps({
+        onAfterRender: (context) => {
+          const c = deck.canvas;
+          window.__firstFrames[name] ??= [c.width, c.height, c.clientWidth, c.clientHeight];
+          counted(context);
+        },
+      });
+    }
+  },
+});
+"""
+
+
+def test_first_frame_is_drawn_at_the_displayed_size(page, app_url):
+    # Drawn at a canvas's default 300x150 and stretched, the first frame showed the rings
+    # zoomed in for seconds on a CPU renderer, until the next frame.
+    page.add_init_script(FIRST_FRAME_SIZES)
+    open_map(page, f"{app_url}/?mode=both", "first-frame-size")
+    frames = page.evaluate("() => window.__firstFrames")
+    for name in ("top", "base"):
+        width, height, shown_width, shown_height = frames[name]
+        assert (width, height) == (shown_width, shown_height), frames
+        assert shown_width > 300
