@@ -15,7 +15,8 @@
 // places and the rings of the other sites move to the middle Deck (see park()).
 //
 // Streamlit calls the renderer again with the same parentElement on every data change and runs
-// only the last cleanup, so one set of Decks lives per parentElement, updated with setProps.
+// only the last cleanup, so one set of Decks lives per parentElement, updated with setProps. On a
+// flat map, a 2D preview (preview.js) is shown before the Decks are created (see start()).
 
 import { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
@@ -29,6 +30,7 @@ import {
   wrapLon,
 } from "./geodesy.js";
 import { nearSide, placeRows, placeTooltip } from "./places.js";
+import { drawPreview } from "./preview.js";
 
 const CONVERTER = new JSONConverter({
   // pydeck always names a MapView; the views themselves are set here (see update()).
@@ -42,6 +44,8 @@ const MAPS = new WeakMap();
 const BASE_LAYER_IDS = new Set(["basemap"]);
 // What places the camera (a view state also holds sizes, limits and interaction state).
 const VIEW_KEYS = ["longitude", "latitude", "zoom", "bearing", "pitch", "altitude"];
+// What a flat map's preview (preview.js) is drawn for.
+const PREVIEW_KEYS = ["longitude", "latitude", "zoom"];
 
 const STYLE = `
 .deckmap { display: flex; flex-direction: column; height: ${HEIGHT_PX}px; border: 1px solid #ccc;
@@ -52,7 +56,7 @@ const STYLE = `
   border-bottom: 1px solid #ccc; }
 .deckmap .view { position: relative; flex: 1; background: #dbe7f0; }
 .deckmap .view > canvas { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
-.deckmap .view > canvas.lower { pointer-events: none; }
+.deckmap .view > canvas.lower, .deckmap .view > canvas.preview { pointer-events: none; }
 .deckmap button { font: inherit; padding: 2px 8px; border: 1px solid #888; border-radius: 4px;
   background: #fff; cursor: pointer; }
 .deckmap button[aria-pressed="true"] { background: #0072b2; color: #fff; border-color: #0072b2; }
@@ -76,16 +80,35 @@ const STYLE = `
  */
 export default function render(component, files = new Map()) {
   let map = MAPS.get(component.parentElement);
-  if (!map) {
+  const first = !map;
+  if (first) {
     map = mount(component.parentElement, files);
     MAPS.set(component.parentElement, map);
   }
   map.component = component;
-  update(map, component.data);
+  if (first) start(map);
+  else if (map.deck) update(map, component.data);
   return () => {
-    for (const deck of [map.deck, map.fillsDeck, map.baseDeck]) deck.finalize();
+    map.finalized = true;
+    for (const deck of [map.deck, map.fillsDeck, map.baseDeck]) deck?.finalize();
     MAPS.delete(component.parentElement);
   };
+}
+
+/**
+ * Create the Decks, on a flat map once a 2D preview of it (preview.js) is on screen. On a CPU
+ * WebGL renderer, setting up the Decks' contexts and drawing their first frame take seconds,
+ * during which the page shows nothing new, not even a 2D canvas drawn meanwhile: the preview
+ * shows the map ~2 s sooner, and the whole map no later (README, Dashboard).
+ */
+async function start(map) {
+  if (map.component.data.view === "map") {
+    // Without a preview the map still works: only later.
+    await showPreview(map).catch((error) => console.error("map preview:", error));
+  }
+  if (map.finalized) return;
+  createDecks(map);
+  update(map, map.component.data);
 }
 
 function mount(parent, files) {
@@ -105,6 +128,8 @@ function mount(parent, files) {
     return element;
   };
   const [baseCanvas, fillsCanvas, topCanvas] = [canvas("lower base"), canvas("lower fills"), canvas("top")];
+  const previewCanvas = canvas("preview");
+  previewCanvas.hidden = true;
   // What the last edit did, announced to screen readers too.
   const statusLine = document.createElement("div");
   statusLine.className = "status";
@@ -114,7 +139,7 @@ function mount(parent, files) {
   const tooltip = document.createElement("div");
   tooltip.className = "tooltip";
   tooltip.hidden = true;
-  view.append(baseCanvas, fillsCanvas, topCanvas, statusLine, tooltip);
+  view.append(baseCanvas, fillsCanvas, topCanvas, previewCanvas, statusLine, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
   // The canvases' drawing buffers get their displayed size (set in STYLE) before the Decks'
@@ -128,6 +153,8 @@ function mount(parent, files) {
   const map = {
     root,
     bar,
+    canvases: [baseCanvas, fillsCanvas, topCanvas],
+    previewCanvas,
     statusLine,
     tooltip,
     sites: [],
@@ -158,9 +185,30 @@ function mount(parent, files) {
       () => (file.failed = true),
     );
   }
+  bar.add.addEventListener("click", () => setAdding(map, !map.adding));
+  bar.remove.addEventListener("click", () => removeSelected(map));
+  bar.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    moveSelectedTo(map, Number(bar.lat.value), Number(bar.lon.value));
+  });
+  root.addEventListener("keydown", (event) => {
+    if (event.target !== root) return;
+    if (event.key === "Delete" || event.key === "Backspace") removeSelected(map);
+    if (event.key === "Escape") {
+      setAdding(map, false);
+      select(map, null);
+    }
+  });
+  refreshToolbar(map);
+  return map;
+}
+
+function createDecks(map) {
+  const [baseCanvas, fillsCanvas, topCanvas] = map.canvases;
   const counted = (name) => () => {
     map.stats.drawn[name] += 1;
     map.stats.lastDrawAt = performance.now();
+    endPreview(map);
   };
   const lowerDeck = (element, name) =>
     new Deck({
@@ -188,6 +236,10 @@ function mount(parent, files) {
     onViewStateChange: ({ viewState }) => {
       const before = drawToleranceM(map);
       map.viewState = viewState;
+      // The preview is a picture of the first view: gone once the camera moves.
+      if (PREVIEW_KEYS.some((k) => viewState[k] !== map.previewView?.[k])) {
+        map.previewCanvas.hidden = true;
+      }
       // The controller also reports changes of size or interaction state only: those would
       // redraw the lower Decks for nothing.
       if (VIEW_KEYS.some((k) => viewState[k] !== map.baseDeck.props.viewState[k])) {
@@ -199,25 +251,10 @@ function mount(parent, files) {
     },
     onClick: (info) => onMapClick(map, info),
   });
-  bar.add.addEventListener("click", () => setAdding(map, !map.adding));
-  bar.remove.addEventListener("click", () => removeSelected(map));
-  bar.form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    moveSelectedTo(map, Number(bar.lat.value), Number(bar.lon.value));
-  });
-  root.addEventListener("keydown", (event) => {
-    if (event.target !== root) return;
-    if (event.key === "Delete" || event.key === "Backspace") removeSelected(map);
-    if (event.key === "Escape") {
-      setAdding(map, false);
-      select(map, null);
-    }
-  });
   // A test and benchmark hook: the top Deck (for projecting coordinates), the lower ones
   // (baseDeck, fillsDeck) and frame timings.
   window.__deckmap = map;
   window.__deckmapMounts = (window.__deckmapMounts || 0) + 1;
-  return map;
 }
 
 // The first pick builds deck.gl's picking buffers and shaders: ~0.5 s on a CPU renderer. A
@@ -270,8 +307,55 @@ function coordinateInput(label, min, max) {
   return input;
 }
 
+function parseSpec(data) {
+  return typeof data.deck === "string" ? JSON.parse(data.deck) : data.deck;
+}
+
+/** Draw the 2D preview of the first view, once the layers' files are here, and resolve once it
+ * is on screen (after two frames). */
+async function showPreview(map) {
+  const data = map.component.data;
+  const spec = parseSpec(data);
+  const layers = [];
+  for (const layer of spec.layers || []) {
+    const file = typeof layer.data === "string" ? map.files.get(layer.data) : null;
+    const features = (file ? await file.promise.catch(() => null) : layer.data)?.features;
+    if (!Array.isArray(features)) continue;
+    layers.push({
+      features,
+      fill: layer.filled === false ? null : colourOf(layer.getFillColor),
+      line: layer.stroked ? colourOf(layer.getLineColor) : null,
+    });
+  }
+  // What the rings need (update() sets them again); the rings are cached for deck.gl's frame.
+  map.rings = data.rings;
+  map.toleranceM = data.tolerance_m;
+  map.initialZoom = spec.initialViewState.zoom;
+  map.previewCanvas.hidden = false; // shown first: a hidden canvas has no size to draw at
+  map.previewView = spec.initialViewState;
+  drawPreview(map.previewCanvas, {
+    viewState: map.previewView,
+    layers,
+    rings: ringRows(map, data.sites, 0),
+    sites: data.sites,
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/** A pydeck colour: a constant, or an accessor (e.g. "@@=properties.color"): the feature's. */
+function colourOf(accessor) {
+  return Array.isArray(accessor) ? accessor : "feature";
+}
+
+/** The preview goes once every Deck has drawn, the basemap loaded. */
+function endPreview(map) {
+  if (map.previewCanvas.hidden || Object.values(map.stats.drawn).some((n) => n === 0)) return;
+  if (!map.baseDeck.layerManager.getLayers().every((layer) => layer.isLoaded)) return;
+  map.previewCanvas.hidden = true;
+}
+
 function update(map, data) {
-  const spec = typeof data.deck === "string" ? JSON.parse(data.deck) : data.deck;
+  const spec = parseSpec(data);
   if (data.places !== map.places) {
     map.places = data.places;
     map.placeRows = placeRows(data.places);
@@ -345,6 +429,7 @@ function pick(viewState) {
 }
 
 function redraw(map) {
+  if (!map.deck) return;
   const started = performance.now();
   const [still, moving, labels] = ringLayers(map);
   const steady = [placesLayer(map), still];

@@ -100,3 +100,45 @@ def test_first_frame_is_drawn_at_the_displayed_size(page, app_url):
         width, height, shown_width, shown_height = frames[name]
         assert (width, height) == (shown_width, shown_height), frames
         assert shown_width > 300
+
+
+# What the 2D preview canvas holds when the Decks are created (the map's hook is set then).
+PREVIEW_AT_DECKS = """
+Object.defineProperty(window, "__deckmap", {
+  configurable: true,
+  get() { return this.__deckmapHooked; },
+  set(map) {
+    this.__deckmapHooked = map;
+    const canvas = map.previewCanvas;
+    const rgba = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    const count = ([r, g, b], tolerance) => {
+      let n = 0;
+      for (let i = 0; i < rgba.length; i += 4) {
+        const [dr, dg, db] = [rgba[i] - r, rgba[i + 1] - g, rgba[i + 2] - b];
+        if (Math.max(Math.abs(dr), Math.abs(dg), Math.abs(db)) <= tolerance) n += 1;
+      }
+      return n;
+    };
+    window.__previewAtDecks = {
+      shown: !canvas.hidden,
+      land: count([236, 236, 230], 4),
+      claimed: count([0, 114, 178], 40),
+      treaty: count([213, 94, 0], 40),
+    };
+  },
+});
+"""
+
+
+def test_flat_map_preview_shows_land_and_rings_before_webgl_starts(page, app_url):
+    # deck.gl's first frame takes seconds on a CPU renderer; the 2D preview is on screen first.
+    page.add_init_script(PREVIEW_AT_DECKS)
+    open_map(page, f"{app_url}/?mode=both", "preview")
+    preview = page.evaluate("() => window.__previewAtDecks")
+    assert preview["shown"], preview
+    assert preview["land"] > 2_000, preview
+    assert preview["claimed"] > 50, preview
+    assert preview["treaty"] > 50, preview
+    # Once deck.gl has drawn the map, the preview is gone.
+    assert page.evaluate("() => window.__deckmap.previewCanvas.hidden")
+    assert page.console_errors == []

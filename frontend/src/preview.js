@@ -1,0 +1,95 @@
+// A first picture of the flat map, drawn with the 2D canvas and shown until deck.gl's first
+// frame is on screen. On a CPU WebGL renderer that frame takes seconds (shader compiles, then
+// the renderer's first draws); the 2D canvas draws the same geometry, in deck.gl's own Web
+// Mercator projection, in milliseconds: the basemap and band fills of the static layers, the
+// geodesic rings and the sites. Place dots and ring labels wait for deck.gl.
+
+import { WebMercatorViewport } from "@deck.gl/core";
+
+const SITE_RADIUS_PX = 7;
+
+/**
+ * Draw on ``canvas`` (sized to its element) the map as deck.gl will show it.
+ *
+ * @param {HTMLCanvasElement} canvas
+ * @param {object} scene ``viewState`` (longitude, latitude, zoom); ``layers``: the static layers
+ *   in drawing order, each ``{features, fill, line}`` with ``fill``/``line`` an RGB(A) colour,
+ *   ``null`` for none, or ``"feature"`` for the feature's ``properties.color``; ``rings``: rows
+ *   ``{path: [[lon, lat], ...], color, width}``; ``sites``: ``{lon, lat}``.
+ */
+export function drawPreview(canvas, { viewState, layers, rings, sites }) {
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const context = canvas.getContext("2d");
+  context.scale(ratio, ratio);
+  const viewport = new WebMercatorViewport({ ...viewState, width, height });
+  // The flat map repeats the world sideways (MapView repeat): draw the copies in view too.
+  const worldPx = 512 * 2 ** viewState.zoom;
+  const copies = [-worldPx, 0, worldPx];
+  const trace = (coordinates, dx) => {
+    coordinates.forEach(([lon, lat], i) => {
+      const [x, y] = viewport.project([lon, lat]);
+      if (i === 0) context.moveTo(x + dx, y);
+      else context.lineTo(x + dx, y);
+    });
+  };
+  for (const layer of layers) {
+    for (const feature of layer.features) {
+      const polygons = polygonsOf(feature.geometry);
+      for (const dx of copies) {
+        context.beginPath();
+        for (const polygon of polygons) {
+          for (const ring of polygon) {
+            trace(ring, dx);
+            context.closePath();
+          }
+        }
+        if (layer.fill) {
+          context.fillStyle = css(layer.fill === "feature" ? feature.properties.color : layer.fill);
+          context.fill("evenodd");
+        }
+        if (layer.line) {
+          context.strokeStyle = css(layer.line);
+          context.lineWidth = 0.5;
+          context.stroke();
+        }
+      }
+    }
+  }
+  context.lineJoin = "round";
+  for (const ring of rings) {
+    context.strokeStyle = css(ring.color);
+    context.lineWidth = ring.width;
+    for (const dx of copies) {
+      context.beginPath();
+      trace(ring.path, dx);
+      context.stroke();
+    }
+  }
+  context.fillStyle = "rgba(0, 0, 0, 0.9)";
+  context.strokeStyle = "#fff";
+  context.lineWidth = 2;
+  for (const site of sites) {
+    const [x, y] = viewport.project([site.lon, site.lat]);
+    for (const dx of copies) {
+      context.beginPath();
+      context.arc(x + dx, y, SITE_RADIUS_PX, 0, 2 * Math.PI);
+      context.fill();
+      context.stroke();
+    }
+  }
+}
+
+function polygonsOf(geometry) {
+  if (!geometry) return [];
+  if (geometry.type === "Polygon") return [geometry.coordinates];
+  if (geometry.type === "MultiPolygon") return geometry.coordinates;
+  return [];
+}
+
+function css([r, g, b, a = 255]) {
+  return `rgba(${r}, ${g}, ${b}, ${a / 255})`;
+}
