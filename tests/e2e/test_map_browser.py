@@ -66,14 +66,19 @@ def test_basemap_is_fetched_once_per_page(page, app_url):
     assert page.console_errors == []
 
 
-# The size of each Deck's canvas, drawing buffer and displayed, at its first frame: the map's
-# hook is wrapped as it is set, before any frame.
-FIRST_FRAME_SIZES = """
-Object.defineProperty(window, "__deckmap", {
-  configurable: true,
-  get() { return this.__deckmapHooked; },
-  set(map) {
-    this.__deckmapHooked = map;
+def when_decks_are_created(body: str) -> str:
+    """An init script that runs the JavaScript ``body`` (which sees ``map``) as soon as the map
+    has created its Decks, before their first frame: when it sets its hook ``window.__deckmap``.
+    """
+    return (
+        'Object.defineProperty(window, "__deckmap", {configurable: true, '
+        "get() { return this.__deckmapHooked; }, "
+        "set(map) { this.__deckmapHooked = map; " + body + " }});"
+    )
+
+
+# The size of each Deck's canvas, drawing buffer and displayed, at its first frame.
+FIRST_FRAME_SIZES = when_decks_are_created("""
     window.__firstFrames = {};
     for (const [name, deck] of Object.entries({ top: map.deck, base: map.baseDeck })) {
       const counted = deck.props.onAfterRender;
@@ -85,9 +90,7 @@ Object.defineProperty(window, "__deckmap", {
         },
       });
     }
-  },
-});
-"""
+""")
 
 
 def test_first_frame_is_drawn_at_the_displayed_size(page, app_url):
@@ -102,13 +105,8 @@ def test_first_frame_is_drawn_at_the_displayed_size(page, app_url):
         assert shown_width > 300
 
 
-# What the 2D preview canvas holds when the Decks are created (the map's hook is set then).
-PREVIEW_AT_DECKS = """
-Object.defineProperty(window, "__deckmap", {
-  configurable: true,
-  get() { return this.__deckmapHooked; },
-  set(map) {
-    this.__deckmapHooked = map;
+# What the 2D preview canvas holds when the Decks are created.
+PREVIEW_AT_DECKS = when_decks_are_created("""
     const canvas = map.previewCanvas;
     const rgba = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     const count = ([r, g, b], tolerance) => {
@@ -125,9 +123,7 @@ Object.defineProperty(window, "__deckmap", {
       claimed: count([0, 114, 178], 40),
       treaty: count([213, 94, 0], 40),
     };
-  },
-});
-"""
+""")
 
 
 def test_flat_map_preview_shows_land_and_rings_before_webgl_starts(page, app_url):
