@@ -10,6 +10,7 @@ from geo.scenario import rings_for
 from ui import compute, controls, panels
 from ui.deckmap import deck_map
 from ui.layers import ROLE_COLOURS, build_deck
+from ui.text import plain
 
 st.set_page_config(page_title="INF Range Map", page_icon="🗺️", layout="wide")
 controls.init_session()
@@ -32,13 +33,13 @@ edit_ok, edit_message = controls.pop_map_message()
 # keeps the map (and its WebGL context and view) instead of mounting a new one.
 with st.container():
     for notice in st.session_state.notices:
-        st.warning(notice)
+        st.warning(plain(notice))
     if not edit_ok:
-        st.warning(edit_message)
+        st.warning(plain(edit_message))
     for message in notices:
-        st.info(message)
+        st.info(plain(message))
     for message in ring_errors:
-        st.error(f"Extra rings: {message}")
+        st.error(plain(f"Extra rings: {message}"))
     if not state.sites:
         st.info("No launch site selected: pick one in the sidebar, or add one on the map.")
     panels.system_facts(system)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .coverage import LaunchSite
 from .errors import GeoInputError
+from .gazetteer import Gazetteer
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "ne_10m_populated_places_simple.csv"
@@ -38,6 +39,12 @@ def places() -> pd.DataFrame:
     """Natural Earth 1:10m populated places (7,343 rows), sorted by population."""
     # Namibia's iso_a2 is the string "NA"; only empty cells are missing (data/README.md).
     return pd.read_csv(PLACES_CSV, keep_default_na=False, na_values=[""])
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The populated places, searchable by name."""
+    return Gazetteer(places())
 
 
 def find_preset(name: str) -> LaunchSite:

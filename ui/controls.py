@@ -4,7 +4,6 @@ mirrors it (``geo.urlstate``) so a copied link reopens the same map.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import streamlit as st
@@ -26,9 +25,11 @@ from geo.urlstate import (
     to_query,
 )
 from ui.edits import apply_edit, without_left_positions
+from ui.text import plain
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
+GAZETTEER_MATCHES = 20
 URL_KEYS = ("system", "mode", "site", "ring", "est", "view")
 
 
@@ -193,7 +194,7 @@ def _add_by_coordinates() -> None:
         st.text_input("Name (optional)", key="new_name")
         st.form_submit_button("Add site", on_click=_on_add_coordinates)
     if st.session_state.get("coords_error"):
-        st.error(st.session_state.coords_error)
+        st.error(plain(st.session_state.coords_error))
 
 
 def _on_add_coordinates() -> None:
@@ -224,25 +225,37 @@ def _latitude(text: str) -> float:
         raise
 
 
-@functools.cache
-def _place_labels() -> list[str]:
-    places = data.places()
-    return list(places["name"] + ", " + places["adm0name"])
-
-
 def _add_by_place_name() -> None:
-    labels = _place_labels()
-    st.selectbox(
+    # A search box, not one select of all 7,343 places: such a select cost ~0.45 s of the
+    # page's first paint in the browser (README, Dashboard, "Session 5").
+    st.text_input(
         "Add a place by name (offline gazetteer)",
-        range(len(labels)),
-        key="gazetteer",
-        index=None,
-        # A plain list lookup: pandas indexing per option cost ~0.25 s per rerun.
-        format_func=labels.__getitem__,
-        placeholder="Type a place name…",
-        on_change=_on_pick_place,
+        key="place_query",
+        placeholder="Type a place name, then Enter",
         help="Natural Earth populated places, bundled with the app.",
     )
+    query = st.session_state.get("place_query", "")
+    found = data.gazetteer().find(query, limit=GAZETTEER_MATCHES)
+    if query.strip() and found.empty:
+        st.caption(plain(f"No place name in the gazetteer contains {query.strip()[:60]!r}."))
+    elif not found.empty:
+        labels = {row.Index: _place_option(row) for row in found.itertuples()}
+        st.selectbox(
+            f"{len(found)} matching places"
+            if len(found) < GAZETTEER_MATCHES
+            else f"The {GAZETTEER_MATCHES} best matches",
+            list(labels),
+            key="gazetteer",
+            index=None,
+            format_func=labels.__getitem__,
+            placeholder="Pick one to add it",
+            on_change=_on_pick_place,
+        )
+
+
+def _place_option(row) -> str:
+    region = f", {row.adm1name}" if isinstance(row.adm1name, str) and row.adm1name else ""
+    return f"{row.name}{region}, {row.adm0name} (pop. {int(row.pop_max):,})"
 
 
 def _on_pick_place() -> None:
@@ -267,10 +280,16 @@ def _on_pick_place() -> None:
         else ""
     )
     st.session_state.gazetteer = None
+    st.session_state.place_query = ""
 
 
 def _import_sites() -> None:
-    with st.expander("Import sites (CSV or GeoJSON)"):
+    # Drawn only while open: its file uploader and text area cost the page's first paint.
+    with st.expander(
+        "Import sites (CSV or GeoJSON)", key="import_open", on_change="rerun"
+    ) as section:
+        if not section.open:
+            return
         st.caption("CSV columns `name,lat,lon` (optional `role,source`), or GeoJSON points.")
         st.text_area("Paste", key="import_text", height=100)
         st.file_uploader(
@@ -278,7 +297,7 @@ def _import_sites() -> None:
         )
         st.button("Import", on_click=_on_import)
         for level, message in st.session_state.get("import_messages", []):
-            getattr(st, level)(message)
+            getattr(st, level)(plain(message))
 
 
 def _on_import() -> None:

@@ -15,6 +15,7 @@ from geo.coverage import LaunchSite
 from geo.places import places_in_range
 from tests.app.apptest import run_app
 from ui.layers import MAX_CITY_DOTS
+from ui.text import plain
 
 
 def map_data(at: AppTest) -> dict:
@@ -157,7 +158,7 @@ def test_bad_coordinates_show_error_not_exception(text, message):
     at.text_input(key="new_coords").set_value(text)
     add_site_button(at).click().run()
     assert not at.exception
-    assert any(message in e.value for e in at.error)
+    assert any(plain(message) in e.value for e in at.error)
 
 
 def test_removing_a_site_changes_coverage_table():
@@ -167,8 +168,22 @@ def test_removing_a_site_changes_coverage_table():
     assert "Vladikavkaz" not in set(table(at)["name"])
 
 
+def open_import(at: AppTest) -> None:
+    """Open the "Import sites" section (drawn only while open)."""
+    at.session_state["import_open"] = True
+    at.run()
+
+
+def test_import_section_is_drawn_only_while_open():
+    at = run_app()
+    assert not at.text_area
+    open_import(at)
+    assert at.text_area(key="import_text")
+
+
 def test_import_csv_adds_good_rows_and_reports_bad_ones():
     at = run_app(mode="claimed")
+    open_import(at)
     at.text_area(key="import_text").set_value(
         "name,lat,lon\nTartu,58.38,26.72\nBroken,95,10\nRiga test,56.95,24.11\n"
     )
@@ -177,6 +192,30 @@ def test_import_csv_adds_good_rows_and_reports_bad_ones():
     assert {"Tartu", "Riga test"} <= set(at.multiselect(key="site_labels").value)
     assert any("95" in w.value for w in at.warning)
     assert "Tallinn" in set(table(at)["name"])
+
+
+def test_add_site_by_place_name_from_the_gazetteer():
+    at = run_app(mode="claimed")
+    at.text_input(key="place_query").set_value("tallinn").run()
+    matches = at.selectbox(key="gazetteer")
+    assert matches.options == ["Tallinn, Harju, Estonia (pop. 394,024)"]
+    assert "Tallinn, Estonia" not in at.multiselect(key="site_labels").value
+    places = geo_data.places()
+    matches.set_value(places.index[places["name"] == "Tallinn"][0]).run()
+    assert not at.exception
+    assert "Tallinn, Estonia" in at.multiselect(key="site_labels").value
+    assert "Riga" in set(table(at)["name"])
+    assert at.text_input(key="place_query").value == ""
+    assert "gazetteer" not in [s.key for s in at.selectbox]
+
+
+def test_a_place_name_with_no_match_says_so_as_plain_text():
+    at = run_app()
+    at.text_input(key="place_query").set_value("[Atlantis](http://example.com)").run()
+    assert "gazetteer" not in [s.key for s in at.selectbox]
+    # Shown as typed (tests/test_text.py checks that plain() disarms Markdown).
+    message = "No place name in the gazetteer contains '[Atlantis](http://example.com)'."
+    assert plain(message) in [c.value for c in at.caption]
 
 
 def test_geojson_export_equals_cli_output(tmp_path):
@@ -207,11 +246,14 @@ def test_url_state_restores_map():
 
 def test_import_beyond_500_sites_keeps_the_first_and_says_so():
     at = run_app()
+    open_import(at)
     rows = "\n".join(f"S{i},{i % 80},{i % 170}" for i in range(497))
     at.text_area(key="import_text").set_value("name,lat,lon\n" + rows)
     next(b for b in at.button if b.label == "Import").click().run()
     assert len(at.multiselect(key="site_labels").value) == 500
-    assert "1 site(s) not added: a map holds at most 500 sites." in [e.value for e in at.error]
+    assert plain("1 site(s) not added: a map holds at most 500 sites.") in [
+        e.value for e in at.error
+    ]
     assert len(map_data(at)["sites"]) == 500
     assert len(at.query_params["site"]) == 500
 
