@@ -35,15 +35,15 @@ frontend/node_modules/.installed: frontend/package-lock.json | node
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Rebuild static/deckmap.js from frontend/src after changing it.
+# Rebuild static/deckmap.js and static/table.js from frontend/src after changing it.
 frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent build
 
-# Fails when the committed bundle is not what the source builds to.
+# Fails when a committed bundle is not what the source builds to.
 frontend-check: frontend/node_modules/.installed
 	cd frontend && npm run --silent check
-	cmp frontend/build-check/deckmap.js static/deckmap.js || \
-	  { echo "static/deckmap.js is stale: run 'make frontend' and commit it"; exit 1; }
+	for bundle in deckmap.js table.js; do cmp frontend/build-check/$$bundle static/$$bundle || \
+	  { echo "static/$$bundle is stale: run 'make frontend' and commit it"; exit 1; }; done
 
 js-test: frontend/node_modules/.installed
 	cd frontend && node --test test/

@@ -11,10 +11,8 @@ only a short loader is sent with each rerun.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -29,15 +27,13 @@ from ui.layers import (
     CompactDeck,
     place_dots,
 )
+from ui.static import versioned_url
 
-BUNDLE = Path(__file__).resolve().parents[1] / "static" / "deckmap.js"
-# The bundle's hash in its URL: a browser never runs a cached copy of an older build.
-_VERSION = hashlib.sha256(BUNDLE.read_bytes()).hexdigest()[:12]
 # Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path. Streamlit runs
 # this module once per page and its function on every rerun: the basemap is fetched once, while
 # the bundle loads, so the map's first frame can draw it (see ``render`` in frontend/src).
 _LOADER = f"""
-const BUNDLE = new URL("app/static/deckmap.js?v={_VERSION}", document.baseURI).href;
+const BUNDLE = new URL("{versioned_url("deckmap.js")}", document.baseURI).href;
 const FILES = new Map(
   {json.dumps([BASEMAP_URL])}.map((url) => [
     url,

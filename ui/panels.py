@@ -1,6 +1,7 @@
 """The panels beside the map: system facts with sources, legend, coverage tables, downloads.
 
-User text (site names) is only ever passed to Streamlit as data or escaped with ``html.escape``.
+User text (site names) is only ever passed to Streamlit as data or escaped with ``html.escape``
+(the tables show it with ``textContent``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from geo.coverage import LaunchSite
 from geo.scenario import RingSpec
 from ui import compute
 from ui.layers import ROLE_COLOURS
+from ui.table import Column, sortable_table
 
 DE_FACTO_NOTE = (
     "Countries as drawn by Natural Earth 4.0.0, which follows de facto boundaries "
@@ -25,6 +27,21 @@ DE_FACTO_NOTE = (
 # rebuilds one site's lines, 2-10 ms per range); beyond, on request.
 EAGER_EXPORT_MAX_SITES = 25
 TABLE_MAX_ROWS = 100
+PLACE_TABLE = (
+    Column("name", "name"),
+    Column("country", "country"),
+    Column("capital", "capital"),
+    Column("population", "population", "{:,.0f}".format),
+    Column("distance_km", "distance (km)", "{:,.1f}".format),
+    Column("azimuth_deg", "azimuth (°)", "{:.1f}".format),
+    Column("nearest_site", "nearest site"),
+)
+SHARE_TABLE = (
+    Column("country", "country"),
+    Column("share_pct", "share of country", "{:.1f} %".format, bar=True),
+    Column("area_in_range_km2", "area in range (km²)", "{:,.0f}".format),
+    Column("adm0_a3", "code"),
+)
 
 
 def system_facts(system: pd.Series) -> None:
@@ -119,34 +136,17 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
             f"The table shows the {TABLE_MAX_ROWS:,} most populous of these {len(places):,} "
             "places, nearest first; the CSV below holds them all."
         )
-    st.dataframe(
-        table.drop(columns=["lat", "lon"]),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "distance_km": st.column_config.NumberColumn("distance (km)", format="%.1f"),
-            "azimuth_deg": st.column_config.NumberColumn("azimuth (°)", format="%.1f"),
-            "population": st.column_config.NumberColumn("population", format="localized"),
-            "nearest_site": "nearest site",
-        },
+    sortable_table(
+        table.assign(capital=table["capital"].map({True: "yes", False: ""})),
+        PLACE_TABLE,
+        label=f"Places within {ring.label}",
         key="places_table",
     )
     st.subheader("Countries touched")
     st.caption(DE_FACTO_NOTE + " Shares are of each country's geodesic area (1:50m outlines).")
     shares = compute.shares_for(compute.centers_of(sites), ring.band)
-    st.dataframe(
-        shares,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "area_in_range_km2": st.column_config.NumberColumn(
-                "area in range (km²)", format="localized"
-            ),
-            "share_pct": st.column_config.ProgressColumn(
-                "share of country", format="%.1f %%", min_value=0, max_value=100
-            ),
-        },
-        key="shares_table",
+    sortable_table(
+        shares, SHARE_TABLE, label=f"Countries touched by {ring.label}", key="shares_table"
     )
     st.download_button(
         f"Places in range ({ring.label}) as CSV",

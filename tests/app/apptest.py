@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -17,3 +19,30 @@ def run_app(**query: str | list[str]) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+def component_data(at: AppTest, name: str) -> list[dict]:
+    """The ``data`` each of the app's components called ``name`` receives, in page order."""
+    return [
+        json.loads(element.proto.json)
+        for element in at.get("bidi_component")
+        if element.proto.component_name.endswith(name)
+    ]
+
+
+def map_data(at: AppTest) -> dict:
+    """The ``data`` the map component receives (ui.deckmap)."""
+    (data,) = component_data(at, "deckmap")
+    return data
+
+
+def table(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """Coverage table ``index`` (0 places, 1 countries) as sent to the browser (ui.table): one
+    column per header, numbers as their values, text as shown."""
+    data = component_data(at, "sortable_table")[index]
+    return pd.DataFrame(
+        {
+            column["label"]: keys if keys is not None else text
+            for column, text, keys in zip(data["columns"], data["text"], data["keys"], strict=True)
+        }
+    )

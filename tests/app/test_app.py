@@ -13,15 +13,9 @@ from geo import data as geo_data
 from geo.cli import main as cli_main
 from geo.coverage import LaunchSite
 from geo.places import places_in_range
-from tests.app.apptest import run_app
+from tests.app.apptest import map_data, run_app, table
 from ui.layers import MAX_CITY_DOTS
 from ui.text import plain
-
-
-def map_data(at: AppTest) -> dict:
-    """The ``data`` the map component receives (ui.deckmap)."""
-    (element,) = at.get("bidi_component")
-    return json.loads(element.proto.json)
 
 
 def deck(at: AppTest) -> dict:
@@ -34,10 +28,6 @@ def ring_labels(at: AppTest) -> set[str]:
 
 def add_site_button(at: AppTest):
     return next(b for b in at.button if b.label == "Add site")
-
-
-def table(at: AppTest, index: int = 0):
-    return at.dataframe[index].value
 
 
 def test_toggle_switches_rings_in_deck_spec():

@@ -49,13 +49,8 @@ def capitals_in_range(page) -> str:
 
 
 def table_cells(page) -> list[str]:
-    """Text of the coverage table's cells (the grid's accessible table: rows in view)."""
-    return (
-        page.locator("[data-testid=stDataFrame] td")
-        .first.locator("xpath=../..")
-        .locator("td")
-        .all_text_contents()
-    )
+    """Text of the places table's cells (ui.table)."""
+    return page.locator(".st-key-places_table td").all_text_contents()
 
 
 def test_dragging_a_site_moves_it_its_rings_its_coverage_and_its_export(page, app_url):
