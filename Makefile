@@ -35,14 +35,16 @@ frontend/node_modules/.installed: frontend/package-lock.json | node
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Rebuild static/deckmap.js and static/table.js from frontend/src after changing it.
+# Rebuild static/*.js (the map, its deck.gl chunk, the tables) from frontend/src after changing it.
 frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent build
 
 # Fails when a committed bundle is not what the source builds to.
 frontend-check: frontend/node_modules/.installed
 	cd frontend && npm run --silent check
-	for bundle in deckmap.js table.js; do cmp frontend/build-check/$$bundle static/$$bundle || \
+	test "$$(cd frontend/build-check && ls)" = "$$(cd static && ls *.js)" || \
+	  { echo "static/*.js are not the files frontend/src builds: run 'make frontend'"; exit 1; }
+	for bundle in $$(cd frontend/build-check && ls); do cmp frontend/build-check/$$bundle static/$$bundle || \
 	  { echo "static/$$bundle is stale: run 'make frontend' and commit it"; exit 1; }; done
 
 js-test: frontend/node_modules/.installed

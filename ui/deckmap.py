@@ -4,9 +4,10 @@
 frontend (``frontend/src``) renders pydeck's JSON for the static layers (each in a Deck of its
 own under the interactive one, so a drag does not redraw them), draws the place dots sent as
 columns, and draws the sites and their geodesic rings itself, with live rings while a site is
-dragged. The ~1 MB bundle is a
-static file (``static/deckmap.js``, built by ``make frontend``), fetched once by the browser;
-only a short loader is sent with each rerun.
+dragged. Its code is two static files built by ``make frontend`` and fetched once by the
+browser: ``static/deckmap.js`` (~40 KB), which draws a 2D preview of the first view, and
+``static/deckgl.js`` (deck.gl, ~1 MB), which loads meanwhile. Only a short loader is sent with
+each rerun.
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ const FILES = new Map(
     }}),
   ]),
 );
+const DECK_GL = new URL("{versioned_url("deckgl.js")}", document.baseURI).href;
 export default async function (component) {{
   const {{ default: render }} = await import(BUNDLE);
-  return render(component, FILES);
+  return render(component, FILES, DECK_GL);
 }}
 """
 _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)

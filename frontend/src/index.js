@@ -18,9 +18,6 @@
 // only the last cleanup, so one set of Decks lives per parentElement, updated with setProps. On a
 // flat map, a 2D preview (preview.js) is shown before the Decks are created (see start()).
 
-import { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
-import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
-import { JSONConverter } from "@deck.gl/json";
 import {
   circleVertices,
   globePath,
@@ -32,10 +29,10 @@ import {
 import { nearSide, placeRows, placeTooltip } from "./places.js";
 import { drawPreview } from "./preview.js";
 
-const CONVERTER = new JSONConverter({
-  // pydeck always names a MapView; the views themselves are set here (see update()).
-  configuration: { classes: { GeoJsonLayer, MapView, PathLayer, ScatterplotLayer } },
-});
+// deck.gl's classes (deckgl.js, built as a bundle of its own and loaded by URL, see start()) and
+// pydeck's JSON converter, once loaded.
+let GL = null;
+let CONVERTER = null;
 const HEIGHT_PX = 560;
 const SELECTED_COLOUR = [230, 159, 0];
 const RING_CACHE_LIMIT = 2000;
@@ -76,13 +73,14 @@ const STYLE = `
 /**
  * Streamlit's entry point (called by the loader in ui/deckmap.py): mount once per element, then
  * update. ``files`` maps the URLs that layers name as their data (the basemap) to the loader's
- * fetches of them, started before this bundle was loaded.
+ * fetches of them, started before this bundle was loaded; ``deckGlUrl`` is deck.gl's bundle.
  */
-export default function render(component, files = new Map()) {
+export default function render(component, files, deckGlUrl) {
   let map = MAPS.get(component.parentElement);
   const first = !map;
   if (first) {
     map = mount(component.parentElement, files);
+    map.deckGlUrl = deckGlUrl;
     MAPS.set(component.parentElement, map);
   }
   map.component = component;
@@ -103,10 +101,24 @@ export default function render(component, files = new Map()) {
  * now holding the basemap (README, Dashboard).
  */
 async function start(map) {
+  // deck.gl loads meanwhile: the preview needs none of it (README, Dashboard, "Session 5").
+  const loading = import(map.deckGlUrl);
   if (map.component.data.view === "map") {
     // Without a preview the map still works: only later.
     await showPreview(map).catch((error) => console.error("map preview:", error));
   }
+  GL = await loading;
+  CONVERTER ??= new GL.JSONConverter({
+    // pydeck always names a MapView; the views themselves are set here (see update()).
+    configuration: {
+      classes: {
+        GeoJsonLayer: GL.GeoJsonLayer,
+        MapView: GL.MapView,
+        PathLayer: GL.PathLayer,
+        ScatterplotLayer: GL.ScatterplotLayer,
+      },
+    },
+  });
   if (map.finalized) return;
   createDecks(map);
   update(map, map.component.data);
@@ -212,7 +224,7 @@ function createDecks(map) {
     endPreview(map);
   };
   const lowerDeck = (element, name) =>
-    new Deck({
+    new GL.Deck({
       canvas: element,
       width: "100%",
       height: "100%",
@@ -222,7 +234,7 @@ function createDecks(map) {
     });
   map.baseDeck = lowerDeck(baseCanvas, "base");
   map.fillsDeck = lowerDeck(fillsCanvas, "fills");
-  map.deck = new Deck({
+  map.deck = new GL.Deck({
     canvas: topCanvas,
     width: "100%",
     height: "100%",
@@ -389,7 +401,7 @@ function update(map, data) {
 }
 
 function makeView(type) {
-  return type === "globe" ? new GlobeView({ id: "globe" }) : new MapView({ id: "map", repeat: true });
+  return type === "globe" ? new GL.GlobeView({ id: "globe" }) : new GL.MapView({ id: "map", repeat: true });
 }
 
 /** A lower Deck's layers are replaced only when their JSON changed: else it does not redraw. */
@@ -484,7 +496,7 @@ function ringRows(map, sites, extraWidth, cache = true) {
 }
 
 function pathLayer(id, data, pickable) {
-  return new PathLayer({
+  return new GL.PathLayer({
     id,
     data,
     getPath: (d) => d.path,
@@ -513,7 +525,7 @@ function labelLayer(map) {
         };
       })
     : [];
-  return new TextLayer({
+  return new GL.TextLayer({
     id: "ring-labels",
     data: labels,
     getPosition: (d) => d.position,
@@ -574,7 +586,7 @@ function visiblePlaces(map) {
 function placesLayer(map) {
   const data = visiblePlaces(map);
   map.shownPlaces = data;
-  return new ScatterplotLayer({
+  return new GL.ScatterplotLayer({
     id: "places",
     data,
     getPosition: (d) => d.position,
@@ -586,7 +598,7 @@ function placesLayer(map) {
 }
 
 function sitesLayer(map) {
-  return new ScatterplotLayer({
+  return new GL.ScatterplotLayer({
     id: "sites",
     data: map.sites,
     getPosition: (d) => [d.lon, d.lat],

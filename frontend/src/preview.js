@@ -4,9 +4,24 @@
 // Mercator projection, in milliseconds: the basemap and band fills of the static layers, the
 // geodesic rings and the sites. Place dots and ring labels wait for deck.gl.
 
-import { WebMercatorViewport } from "@deck.gl/core";
+// math.gl's projection, the one deck.gl's MapView uses, without the rest of deck.gl.
+import { WebMercatorViewport, lngLatToWorld, worldToPixels } from "@math.gl/web-mercator";
 
 const SITE_RADIUS_PX = 7;
+// deck.gl clamps Mercator's world y (512 units at zoom 0) here, ±89.9° of latitude, so that
+// the poles (y = ±∞) still draw; math.gl's viewport does not, so the preview clamps as deck.gl.
+const WORLD_Y_MIN = -318;
+const WORLD_Y_MAX = 830;
+
+/** ``(lon, lat) => [x, y]``: the canvas pixel deck.gl's MapView puts a point at, poles too. */
+export function projector(viewState, width, height) {
+  const viewport = new WebMercatorViewport({ ...viewState, width, height });
+  return (lon, lat) => {
+    const [x, y] = lngLatToWorld([lon, lat]);
+    const clamped = Math.min(Math.max(y, WORLD_Y_MIN), WORLD_Y_MAX);
+    return worldToPixels([x, clamped], viewport.pixelProjectionMatrix).slice(0, 2);
+  };
+}
 
 /**
  * Draw on ``canvas`` (sized to its element) the map as deck.gl will show it.
@@ -25,13 +40,13 @@ export function drawPreview(canvas, { viewState, layers, rings, sites }) {
   canvas.height = Math.round(height * ratio);
   const context = canvas.getContext("2d");
   context.scale(ratio, ratio);
-  const viewport = new WebMercatorViewport({ ...viewState, width, height });
+  const project = projector(viewState, width, height);
   // The flat map repeats the world sideways (MapView repeat): draw the copies in view too.
   const worldPx = 512 * 2 ** viewState.zoom;
   const copies = [-worldPx, 0, worldPx];
   const trace = (coordinates, dx) => {
     coordinates.forEach(([lon, lat], i) => {
-      const [x, y] = viewport.project([lon, lat]);
+      const [x, y] = project(lon, lat);
       if (i === 0) context.moveTo(x + dx, y);
       else context.lineTo(x + dx, y);
     });
@@ -73,7 +88,7 @@ export function drawPreview(canvas, { viewState, layers, rings, sites }) {
   context.strokeStyle = "#fff";
   context.lineWidth = 2;
   for (const site of sites) {
-    const [x, y] = viewport.project([site.lon, site.lat]);
+    const [x, y] = project(site.lon, site.lat);
     for (const dx of copies) {
       context.beginPath();
       context.arc(x + dx, y, SITE_RADIUS_PX, 0, 2 * Math.PI);

@@ -1,0 +1,7 @@
+// deck.gl's classes, a bundle of its own (static/deckgl.js, ~1 MB) that index.js imports by URL
+// when the map starts: it loads while the 2D preview (preview.js) is drawn, by the small
+// deckmap.js, which does not need it.
+
+export { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
+export { JSONConverter } from "@deck.gl/json";
+export { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
