@@ -46,7 +46,7 @@ with st.container():
 
 centers = compute.centers_of(state.sites)
 band_fills = [
-    compute.fill_feature(centers, ring.band, [*ROLE_COLOURS[ring.role], 40], state.view)
+    compute.fill_feature(centers, ring.band, (*ROLE_COLOURS[ring.role], 40), state.view)
     for ring in rings
     if ring.band.kind == "band" and centers
 ]

@@ -1,10 +1,16 @@
 """Cached computations for the app: each keyed on what it depends on, so a rerun after one
-change recomputes only that. Caches are bounded (``max_entries``) because keys hold float
-positions that users can vary without end.
+change recomputes only that. Caches are bounded (``max_entries``, ``maxsize``) because keys hold
+float positions that users can vary without end.
+
+Most are ``functools.lru_cache``, shared by all sessions, and their results are never changed
+in place (pandas' copy-on-write makes every derived frame a new one). A hit of
+``st.cache_data`` unpickles a fresh copy instead (~1.4 ms for a frame of places), which cost a
+rerun ~10 ms (README, Dashboard, "Session 5"); it stays where its spinner is wanted.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 
@@ -59,14 +65,16 @@ def site_regions(centers: Sequence[Center], band: Band) -> list[BaseGeometry]:
     return SITE_REGIONS.get_many([(center, band) for center in centers])
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@functools.lru_cache(maxsize=128)
 def merged_region(centers: tuple[Center, ...], band: Band) -> BaseGeometry:
     """Union over sites of one range or band."""
     return geo.merge(site_regions(centers, band))
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def fill_feature(centers: tuple[Center, ...], band: Band, colour: list[int], view: str) -> dict:
+@functools.lru_cache(maxsize=128)
+def fill_feature(
+    centers: tuple[Center, ...], band: Band, colour: tuple[int, ...], view: str
+) -> dict:
     """A shaded band as a GeoJSON feature for drawing (coordinates rounded to ~11 m).
 
     On the globe, deck.gl draws each triangle of a polygon as a flat facet through the sphere,
@@ -87,7 +95,7 @@ def fill_feature(centers: tuple[Center, ...], band: Band, colour: list[int], vie
     return {"type": "Feature", "properties": {"color": colour}, "geometry": mapping(region)}
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@functools.lru_cache(maxsize=128)
 def places_for(sites: tuple[LaunchSite, ...], band: Band) -> pd.DataFrame:
     """Populated places in one range or band of the nearest site."""
     return places_in_range(
@@ -134,7 +142,7 @@ def centers_of(sites: Sequence[LaunchSite]) -> tuple[Center, ...]:
     return tuple((s.lon, s.lat) for s in sites)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@functools.lru_cache(maxsize=128)
 def places_csv(sites: tuple[LaunchSite, ...], band: Band) -> str:
     """The places-in-range table as CSV, safe to open in a spreadsheet."""
     return to_safe_csv(places_for(sites, band))
