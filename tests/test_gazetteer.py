@@ -36,6 +36,7 @@ def test_empty_query_or_no_match_finds_nothing_and_limit_holds():
     gazetteer = Gazetteer(SMALL)
     assert gazetteer.find("  ").empty
     assert gazetteer.find("Atlantis").empty
+    assert gazetteer.find("a(b[*").empty  # text, not a pattern
     assert len(gazetteer.find("o", limit=2)) == 2
 
 

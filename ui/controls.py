@@ -237,7 +237,12 @@ def _add_by_place_name() -> None:
     query = st.session_state.get("place_query", "")
     found = data.gazetteer().find(query, limit=GAZETTEER_MATCHES)
     if query.strip() and found.empty:
-        st.caption(plain(f"No place name in the gazetteer contains {query.strip()[:60]!r}."))
+        st.caption(
+            plain(
+                f"No place name in the gazetteer contains {query.strip()[:60]!r}. Natural Earth "
+                "keeps some older spellings (Kiev, Lvov, Rangoon): try part of the name."
+            )
+        )
     elif not found.empty:
         labels = {row.Index: _place_option(row) for row in found.itertuples()}
         st.selectbox(
