@@ -35,34 +35,35 @@ class Column:
     label: str
     # None: text, sorted as text. Else the text shown for each value, sorted by the value.
     number_format: Callable[[float], str] | None = None
-    # Show the value (0–100) as a bar behind its text too.
+    # Show the value (0–100) as a bar behind its text too (drawn from the values sent to sort).
     bar: bool = False
 
 
 def table_data(frame: pd.DataFrame, columns: Sequence[Column], label: str) -> dict:
     """What the browser's table gets: per column, the cells' text, and for numbers their values
     (``None`` for a missing one, shown as an empty cell and sorted last)."""
-    text, keys, bars = [], [], []
+    text, keys = [], []
     for column in columns:
         values = frame[column.field].tolist()
         if column.number_format is None:
             text.append(["" if _missing(v) else str(v) for v in values])
             keys.append(None)
-            bars.append(None)
             continue
         numbers = [None if _missing(v) else float(v) for v in values]
         text.append(["" if v is None else column.number_format(v) for v in numbers])
         keys.append(numbers)
-        bars.append(numbers if column.bar else None)
     return {
         "label": label,
         "columns": [
-            {"label": c.label, "align": "text" if c.number_format is None else "num"}
+            {
+                "label": c.label,
+                "align": "text" if c.number_format is None else "num",
+                "bar": c.bar,
+            }
             for c in columns
         ],
         "text": text,
         "keys": keys,
-        "bars": bars,
     }
 
 

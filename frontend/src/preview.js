@@ -1,8 +1,9 @@
 // A first picture of the flat map, drawn with the 2D canvas and shown until deck.gl's first
 // frame is on screen. On a CPU WebGL renderer that frame takes seconds (shader compiles, then
 // the renderer's first draws); the 2D canvas draws the same geometry, in the same Web Mercator
-// projection, in milliseconds, while deck.gl itself is still loading (index.js start()): the basemap and band fills of the static layers, the
-// geodesic rings and the sites. Place dots and ring labels wait for deck.gl.
+// projection, in milliseconds, while deck.gl itself is still loading (index.js start()): the
+// basemap and band fills of the static layers, the geodesic rings and the sites. Place dots and
+// ring labels wait for deck.gl.
 
 // math.gl's projection, the one deck.gl's MapView uses, without the rest of deck.gl.
 import { WebMercatorViewport, lngLatToWorld, worldToPixels } from "@math.gl/web-mercator";

@@ -2,9 +2,10 @@
 // headers sort it. It replaces st.dataframe in the coverage panel, whose ~1.5 MB of grid and
 // Arrow code held back the map's first paint by about 0.7 s (README, Dashboard, "Session 5").
 //
-// data: {label, columns: [{label, align}], text: [[cell, ...] per column],
-//        keys: [[number | null, ...] | null per column], bars: [[percent, ...] | null per column]}
-// A column with keys sorts by them (numbers); one without, by its text.
+// data: {label, columns: [{label, align, bar}], text: [[cell, ...] per column],
+//        keys: [[number | null, ...] | null per column]}
+// A column with keys sorts by them (numbers); one without, by its text. A bar column also draws
+// each key (a percentage) as a bar behind its cell.
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 // Inside the component's shadow root; Streamlit's theme reaches it as --st-* properties.
@@ -69,7 +70,7 @@ export default function render({ data, key, parentElement }) {
           const td = tr.insertCell();
           td.textContent = data.text[i][row];
           td.className = column.align;
-          const bar = data.bars[i]?.[row];
+          const bar = column.bar ? data.keys[i][row] : null;
           if (bar != null) td.style.setProperty("--bar", `${Math.max(0, Math.min(100, bar))}%`);
         });
         return tr;
