@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 import matplotlib as mpl
 import numpy as np
+import pandas as pd
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
@@ -149,8 +150,19 @@ def _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt) -> list[Pat
 
 def _label_capitals(ax, view, sites, bands, canvas, font_pt) -> None:
     """Dot every capital in range; label the most populous first, skipping any that overlap."""
-    outer_m = max(b.max_km for b in bands) * 1000.0
-    capitals = places_in_range(sites, places(), outer_m, capitals_only=True)
+    # In range of some ring as the panel counts it (geo.places): a band leaves out its inner disk.
+    capitals = pd.concat(
+        [
+            places_in_range(
+                sites,
+                places(),
+                b.max_km * 1000.0,
+                min_radius_m=b.min_km * 1000.0,
+                capitals_only=True,
+            )
+            for b in bands
+        ]
+    ).drop_duplicates(["name", "lat", "lon"])
     capitals = capitals.sort_values("population", ascending=False, kind="stable")
     xs, ys = view.transformer.transform(capitals["lon"].to_numpy(), capitals["lat"].to_numpy())
     ax.plot(xs, ys, "o", ms=font_pt * 0.3, mfc="#000000", mec="#FFFFFF", mew=0.5, zorder=25)

@@ -35,7 +35,12 @@ def places_in_range(
     min_radius_m: float = 0.0,
     capitals_only: bool = False,
 ) -> pd.DataFrame:
-    """Places whose geodesic distance to the nearest site lies in (min, max], nearest first.
+    """Places in range of at least one site, nearest first: one definition for a range and a band.
+
+    A place is in range when its geodesic distance to *some* site lies in (min, max]: the union
+    over sites of each site's disk or band, as the map shades it and the export's union feature
+    holds it. A place 263 km from one site (inside its 500 km inner edge) and 971 km from
+    another is in the 500–5,500 km band.
 
     Args:
         sites: Launch sites.
@@ -50,7 +55,8 @@ def places_in_range(
 
     Returns:
         One row per place with ``PLACE_COLUMNS``: distance (km) and azimuth (degrees clockwise
-        from north, in [0, 360)) from the nearest site.
+        from north, in [0, 360)) from the nearest site whose range holds the place
+        (``nearest_site``).
 
     Raises:
         GeoInputError: a radius is out of range or ``min >= max``.
@@ -67,7 +73,9 @@ def places_in_range(
     best_az = np.zeros(lons.size)
     best_site = np.full(lons.size, -1)
     if sites:
-        site, place, az, dist = _candidate_pairs(sites, lons, lats, max_radius_m)
+        site, place, az, dist = _candidate_pairs(sites, lons, lats, max_radius_m, min_radius_m)
+        held = (dist <= max_radius_m) & (dist > min_radius_m)
+        site, place, az, dist = site[held], place[held], az[held], dist[held]
         # Nearest site per place; among sites at the same distance the first one, as a loop
         # over the sites keeping only strictly nearer ones would choose.
         order = np.lexsort((site, dist, place))
@@ -76,7 +84,7 @@ def places_in_range(
         best_m[place[first]] = dist[first]
         best_az[place[first]] = az[first]
         best_site[place[first]] = site[first]
-    keep = (best_m <= max_radius_m) & (best_m > min_radius_m)
+    keep = np.isfinite(best_m)
     rows = places[keep]
     out = pd.DataFrame(
         {
@@ -98,7 +106,11 @@ def places_in_range(
 
 
 def _candidate_pairs(
-    sites: Sequence[LaunchSite], lons: FloatArray, lats: FloatArray, max_radius_m: float
+    sites: Sequence[LaunchSite],
+    lons: FloatArray,
+    lats: FloatArray,
+    max_radius_m: float,
+    min_radius_m: float = 0.0,
 ) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
     """(site, place) index pairs that may decide a place's row, with azimuth and distance (m).
 
@@ -109,7 +121,9 @@ def _candidate_pairs(
     site exceeds ``max_radius_m`` is out of range and gets no pair. Each other place is paired
     with its chord-nearest site, whose exact distance bounds the place's nearest distance, and with
     every site whose chord is within that bound and within ``max_radius_m``; so the nearest site
-    of every place in range, and every site tied with it, is among the pairs.
+    of every place in range, and every site tied with it, is among the pairs. A place whose
+    nearest site is within ``min_radius_m`` (inside that site's inner edge) may still lie in
+    another site's band: it is paired with every site whose chord is within ``max_radius_m``.
     """
     site_lons = np.array([s.lon for s in sites], dtype=np.float64)
     site_lats = np.array([s.lat for s in sites], dtype=np.float64)
@@ -124,7 +138,8 @@ def _candidate_pairs(
     guess_az, _, guess_m = GEOD.inv(
         site_lons[guess], site_lats[guess], lons[reachable], lats[reachable]
     )
-    near = chord_m <= np.minimum(guess_m, max_radius_m) + _CHORD_SLACK_M
+    bound_m = np.where(guess_m <= min_radius_m, max_radius_m, np.minimum(guess_m, max_radius_m))
+    near = chord_m <= bound_m + _CHORD_SLACK_M
     near[guess, np.arange(reachable.size)] = False  # measured already
     site, column = np.nonzero(near)
     place = reachable[column]

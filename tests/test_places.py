@@ -31,7 +31,8 @@ radii_m = hst.one_of(
 def reference_places_in_range(
     sites, places, max_radius_m, *, min_radius_m=0.0, capitals_only=False
 ):
-    """The implementation before the prefilter: every site against every place with Geod.inv."""
+    """Every site against every place with Geod.inv: a place is in range when some site's
+    distance lies in (min, max]; its row names the nearest such site."""
     if capitals_only:
         places = places[places["is_capital"] == 1]
     lons = places["longitude"].to_numpy(dtype=np.float64)
@@ -42,11 +43,12 @@ def reference_places_in_range(
     for i, site in enumerate(sites):
         n = lons.size
         az, _, dist = GEOD.inv(np.full(n, site.lon), np.full(n, site.lat), lons, lats)
-        closer = np.asarray(dist) < best_m
+        dist = np.asarray(dist)
+        closer = (dist < best_m) & (dist <= max_radius_m) & (dist > min_radius_m)
         best_m = np.where(closer, dist, best_m)
         best_az = np.where(closer, az, best_az)
         best_site = np.where(closer, i, best_site)
-    keep = (best_m <= max_radius_m) & (best_m > min_radius_m)
+    keep = np.isfinite(best_m)
     rows = places[keep]
     out = pd.DataFrame(
         {

@@ -97,7 +97,7 @@ def fill_feature(
 
 @functools.lru_cache(maxsize=128)
 def places_for(sites: tuple[LaunchSite, ...], band: Band) -> pd.DataFrame:
-    """Populated places in one range or band of the nearest site."""
+    """Populated places in one range or band of some site (the region ``merged_region`` holds)."""
     return places_in_range(
         sites, data.places(), band.max_km * 1000.0, min_radius_m=band.min_km * 1000.0
     )

@@ -23,6 +23,15 @@ DE_FACTO_NOTE = (
     "Countries as drawn by Natural Earth 4.0.0, which follows de facto boundaries "
     "(e.g. Crimea inside Russia)."
 )
+# The one definition of "in range" that the shading, counts, tables, shares and exports share.
+IN_RANGE_RULE = (
+    "In range means within reach of at least one site: for a band, at a geodesic distance "
+    "(WGS84) from some site between that band's inner and outer edge, as the map shades it."
+)
+PLACES_NOTE = (
+    "Distances are from the nearest site that reaches the place; places and populations from "
+    "Natural Earth 1:10m populated places (mixed years, rough)."
+)
 # Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
 # rebuilds one site's lines, 2-10 ms per range); beyond, on request.
 EAGER_EXPORT_MAX_SITES = 25
@@ -34,7 +43,7 @@ PLACE_TABLE = (
     Column("population", "population", "{:,.0f}".format),
     Column("distance_km", "distance (km)", "{:,.1f}".format),
     Column("azimuth_deg", "azimuth (°)", "{:.1f}".format),
-    Column("nearest_site", "nearest site"),
+    Column("nearest_site", "from site"),
 )
 SHARE_TABLE = (
     Column("country", "country"),
@@ -124,10 +133,7 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         _short_count(population),
         help=f"{population:,} people (Natural Earth estimates)",
     )
-    st.caption(
-        "Distances are geodesic on WGS84 from the nearest site; places and populations from "
-        "Natural Earth 1:10m populated places (mixed years, rough)."
-    )
+    st.caption(IN_RANGE_RULE + " " + PLACES_NOTE)
     table = places
     if len(places) > TABLE_MAX_ROWS:
         # Every row would be sent on each rerun (~75 B each; a 5,500 km range holds thousands).
