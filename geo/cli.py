@@ -17,6 +17,7 @@ from .data import find_preset, places
 from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
 from .geojson import Band, coverage_features, dumps
 from .places import places_in_range
+from .text import clean_text
 
 EXIT_USAGE = 2
 
@@ -30,8 +31,8 @@ def parse_site(text: str) -> LaunchSite:
     parts = [p.strip() for p in text.split(",", 2)]
     if len(parts) >= 2 and _looks_numeric(parts[0]) and _looks_numeric(parts[1]):
         lat, lon = _number(parts[0], "latitude"), _number(parts[1], "longitude")
-        name = parts[2] if len(parts) == 3 and parts[2] else f"{lat:g}, {lon:g}"
-        return LaunchSite(name, lon, lat)
+        name = clean_text(parts[2]) if len(parts) == 3 else ""
+        return LaunchSite(name or f"{lat:g}, {lon:g}", lon, lat)
     return find_preset(text)
 
 
@@ -122,7 +123,7 @@ def _figure(args: argparse.Namespace) -> int:
         fmt=fmt,
         size=args.size,
         projection=args.projection,
-        title=args.title,
+        title=clean_text(args.title) if args.title else None,
         tolerance_m=require_tolerance_m(args.tolerance_m),
     )
     with open(args.output, "wb") as fh:

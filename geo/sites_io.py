@@ -24,12 +24,12 @@ import csv
 import io
 import json
 import math
-import re
 from dataclasses import dataclass, replace
 
 from .coordinates import check_range_deg, parse_degrees
 from .coverage import LaunchSite
 from .errors import GeoInputError, show_value
+from .text import clean_text
 
 MAX_IMPORT_BYTES = 1_000_000
 MAX_IMPORT_SITES = 500
@@ -45,7 +45,6 @@ _COLUMNS = {
 _HEADERLESS = {"name": 0, "lat": 1, "lon": 2}
 # Rows of nothing but separators and whitespace (of any sniffed dialect) are skipped silently.
 _NO_SEPARATORS = str.maketrans("", "", ",;\t")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 @dataclass(frozen=True)
@@ -250,7 +249,9 @@ def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> Lau
     fits_swapped = abs(lat) <= 180.0 and abs(lon) <= 90.0
     check_range_deg(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
     check_range_deg(lon, "lon")
-    return LaunchSite(site_name(name, lat, lon), lon, lat, role=_clean(role), source=_clean(source))
+    return LaunchSite(
+        site_name(name, lat, lon), lon, lat, role=clean_text(role), source=clean_text(source)
+    )
 
 
 def _dedupe(
@@ -281,13 +282,9 @@ def _check_count(count: int, max_sites: int) -> None:
 
 
 def site_name(text: str, lat: float, lon: float) -> str:
-    """A user's site name made safe to show: no control characters, at most MAX_NAME_CHARS.
+    """A user's site name made safe to show (:func:`geo.text.clean_text`), at most
+    MAX_NAME_CHARS.
 
     ``<``, ``>`` and quotes are kept: escaping is the display's job.
     """
-    return _clean(text)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"
-
-
-def _clean(text: str) -> str:
-    # Newlines, tabs and NULs inside a quoted cell would break labels and tables in the UI.
-    return _CONTROL.sub(" ", text).strip()
+    return clean_text(text)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"

@@ -6,7 +6,6 @@ is wrong falls back to the default with a notice, keeping the parts that are val
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -14,12 +13,11 @@ from .coverage import LaunchSite
 from .errors import GeoInputError, require_radius_m
 from .scenario import MODES
 from .sites_io import site_name
+from .text import clean_text
 
 MAX_URL_SITES = 500
 MAX_EXTRA_RINGS = 10
 VIEWS = ("map", "globe")
-# Text decoded with errors="surrogateescape" holds lone surrogates, which no UTF-8 page can show.
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,7 @@ def from_query(
     """
     notices: list[str] = []
     state = default
+    params = {key: [clean_text(value) for value in values] for key, values in params.items()}
 
     for key, allowed in (("system", systems), ("mode", MODES), ("view", VIEWS)):
         value = _one(params, key)
@@ -157,5 +156,4 @@ def _site(value: str) -> LaunchSite:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
         raise GeoInputError(f"expected numbers in {value[:40]!r}") from None
-    name = _SURROGATES.sub("\ufffd", parts[2]) if len(parts) == 3 else ""
-    return LaunchSite(site_name(name, lat, lon), lon, lat)
+    return LaunchSite(site_name(parts[2] if len(parts) == 3 else "", lat, lon), lon, lat)
