@@ -1,6 +1,6 @@
 """Dashboard benchmark: server time of a rerun, first map paint, bytes per view toggle.
 
-Run by hand (``.venv/bin/python bench/dashboard.py``); the table goes into the README.
+Run by hand (``.venv/bin/python bench/dashboard.py``); the table goes into ``docs/benchmarks.md``.
 
 1. Script time of a rerun (callbacks included), timed around Streamlit's exec of the script under
    AppTest, median of ``REPEATS``: one that adds a site at new coordinates (a fifth site; the

@@ -1,8 +1,8 @@
-"""Drag benchmark (issue #4): cost per drag frame, release to updated page, bytes per drop.
+"""Drag benchmark: cost per drag frame, release to updated page, bytes per drop.
 
-Run by hand (``.venv/bin/python bench/drag.py``); the tables go into the README. Starts the app
-on a free port (its script runs timed, see ``SERVE``) and drives it in headless Chromium
-(Debian's, CPU WebGL through SwiftShader) at 1400×1000, both scenarios in one run:
+Run by hand (``.venv/bin/python bench/drag.py``); the tables go into ``docs/benchmarks.md``.
+Starts the app on a free port (its script runs timed, see ``SERVE``) and drives it in headless
+Chromium (Debian's, CPU WebGL through SwiftShader) at 1400×1000, both scenarios in one run:
 
 * ``single``: ``?mode=both&est=0&site=48.58,45.74,KY``, one site with 480, 500 and 5,500 km rings;
 * ``default``: ``/?``, the four reported battalion sites.

@@ -1,7 +1,7 @@
 """Benchmark: our rings against uniform rings fixed with ``antimeridian`` and raw ``Geod.fwd``.
 
-Run by hand (``make bench``); the numbers go into the README. Side by side in one run, medians of
-interleaved repeats, because these machines are shared and noisy.
+Run by hand (``make bench``); the numbers go into ``docs/benchmarks.md``. Side by side in one
+run, medians of interleaved repeats, because these machines are shared and noisy.
 
 (a) geo.geodesic_disks at 100 m tolerance: vertices + RFC 7946 polygons.
 (b) 720 uniform azimuths, counter-clockwise (its best case), then antimeridian.fix_polygon.

@@ -1,7 +1,8 @@
 """Benchmark: 1 to 500 sites with the 9M729 rings (claimed 480 km, INF band 500–5,500 km).
 
-Run by hand (``.venv/bin/python bench/scale.py``); the table goes into the README. Medians of
-interleaved repeats, side by side in one run, because these machines are shared and noisy.
+Run by hand (``.venv/bin/python bench/scale.py``); the table goes into ``docs/benchmarks.md``.
+Medians of interleaved repeats, side by side in one run, because these machines are shared and
+noisy.
 
 (a) rings and merged coverage: ``geodesic_disks`` at 480 km and ``geodesic_bands`` for
     500–5,500 km, each merged over the sites (what the app shades).

@@ -1,9 +1,9 @@
-"""Many users (issue #5 item 5): five browser sessions drag and export for a minute, twice.
+"""Many users: five browser sessions drag and export for a minute, twice.
 
 Run by hand (``.venv/bin/python bench/sessions.py [--seconds 60] [--sessions 5] [--mouse]``);
-the table goes into the README ("Many users"). Starts the app on a free port (server log in
-``tests/artifacts/bench-sessions-server.log``) and opens one Playwright context per user in
-Debian's headless Chromium (CPU WebGL), each on its own one-site link (``site=…,User<i>``,
+the table goes into ``docs/benchmarks.md`` ("Many users"). Starts the app on a free port (server
+log in ``tests/artifacts/bench-sessions-server.log``) and opens one Playwright context per user
+in Debian's headless Chromium (CPU WebGL), each on its own one-site link (``site=…,User<i>``,
 ``mode=both`` by default: five radii and three bands per site, so every drop makes many keys).
 
 Every user works on its own: as soon as its last action is over it starts the next, so the

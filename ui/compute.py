@@ -2,10 +2,10 @@
 change recomputes only that. Caches are bounded (``max_entries``, ``maxsize``) because keys hold
 float positions that users can vary without end.
 
-Most are ``functools.lru_cache``, shared by all sessions, and their results are never changed
-in place (pandas' copy-on-write makes every derived frame a new one). A hit of
-``st.cache_data`` unpickles a fresh copy instead (~1.4 ms for a frame of places), which cost a
-rerun ~10 ms (README, Dashboard, "Session 5"); it stays where its spinner is wanted.
+The rule (``docs/decisions/0004-caches.md``): results per (site, range), asked for many at a
+time, go in a ``BatchCache``; every other result in ``functools.lru_cache``. Both are shared by
+all sessions, so no result is ever changed in place (pandas >= 3 copies on write: a frame
+derived from a cached one is a new frame). Not ``st.cache_data``: each hit unpickles a copy.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import shapely
-import streamlit as st
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -103,7 +102,7 @@ def places_for(sites: tuple[LaunchSite, ...], band: Band) -> pd.DataFrame:
     )
 
 
-@st.cache_data(max_entries=64, show_spinner="Measuring country areas in range…")
+@functools.lru_cache(maxsize=64)
 def shares_for(centers: tuple[Center, ...], band: Band) -> pd.DataFrame:
     """Countries touched by one merged range, with the geodesic share of each inside."""
     return country_shares(merged_region(centers, band))

@@ -226,8 +226,8 @@ def _latitude(text: str) -> float:
 
 
 def _add_by_place_name() -> None:
-    # A search box, not one select of all 7,343 places: such a select cost ~0.45 s of the
-    # page's first paint in the browser (README, Dashboard, "Session 5").
+    # A search box, not one select of all 7,343 places, whose options delayed the page's first
+    # paint (docs/decisions/0008-gazetteer-search.md).
     st.text_input(
         "Add a place by name (offline gazetteer)",
         key="place_query",

@@ -5,8 +5,8 @@ frontend (``frontend/src``) renders pydeck's JSON for the static layers (each in
 own under the interactive one, so a drag does not redraw them), draws the place dots sent as
 columns, and draws the sites and their geodesic rings itself, with live rings while a site is
 dragged. Its code is two static files built by ``make frontend`` and fetched once by the
-browser: ``static/deckmap.js`` (~80 KB), which draws a 2D preview of the first view, and
-``static/deckgl.js`` (deck.gl, ~1 MB), which loads meanwhile. Only a short loader is sent with
+browser: ``static/deckmap.js``, which draws a 2D preview of the first view, and the much larger
+``static/deckgl.js`` (deck.gl), which loads meanwhile. Only a short loader is sent with
 each rerun.
 """
 

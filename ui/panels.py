@@ -150,7 +150,9 @@ def coverage(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     )
     st.subheader("Countries touched")
     st.caption(DE_FACTO_NOTE + " Shares are of each country's geodesic area (1:50m outlines).")
-    shares = compute.shares_for(compute.centers_of(sites), ring.band)
+    # A miss takes seconds on a large map; the spinner shows only after half a second.
+    with st.spinner("Measuring country areas in range…"):
+        shares = compute.shares_for(compute.centers_of(sites), ring.band)
     sortable_table(
         shares, SHARE_TABLE, label=f"Countries touched by {ring.label}", key="shares_table"
     )

@@ -1,8 +1,8 @@
 """A sortable table: a plain HTML table whose headers sort it (``frontend/src/table.js``).
 
 The coverage panel used ``st.dataframe``, whose grid and Arrow code (~1.5 MB of JavaScript)
-loaded and ran before the map could first paint, costing it ~0.7 s (README, Dashboard,
-"Session 5"). This table sends each cell as the text to show, formatted here, and each number
+loaded and ran before the map could first paint (``docs/decisions/0005-html-tables.md``).
+This table sends each cell as the text to show, formatted here, and each number
 column's values to sort by.
 """
 

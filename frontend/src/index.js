@@ -96,12 +96,12 @@ export default function render(component, files, deckGlUrl) {
 /**
  * Create the Decks, on a flat map once a 2D preview of it (preview.js) is on screen. On a CPU
  * WebGL renderer, setting up the Decks' contexts and drawing their first frame take seconds,
- * during which the page shows nothing new, not even a 2D canvas drawn meanwhile. Measured here:
- * a first picture of the map 1.6 s sooner, and the whole map 0.9 s sooner too, its first frame
- * now holding the basemap (README, Dashboard).
+ * during which the page shows nothing new, not even a 2D canvas drawn meanwhile. Measured in
+ * docs/decisions/0002-2d-preview.md: the first picture sooner, and the whole map too, its first
+ * frame now holding the basemap.
  */
 async function start(map) {
-  // deck.gl loads meanwhile: the preview needs none of it (README, Dashboard, "Session 5").
+  // deck.gl loads meanwhile: the preview needs none of it (docs/decisions/0006).
   const loading = import(map.deckGlUrl);
   if (map.component.data.view === "map") {
     // Without a preview the map still works: only later.

@@ -1,6 +1,6 @@
 // A sortable table, as a Streamlit component (ui/table.py): a plain HTML <table> whose column
-// headers sort it. It replaces st.dataframe in the coverage panel, whose ~1.5 MB of grid and
-// Arrow code held back the map's first paint by about 0.7 s (README, Dashboard, "Session 5").
+// headers sort it. It replaces st.dataframe in the coverage panel, whose grid and Arrow code
+// held back the map's first paint (docs/decisions/0005-html-tables.md).
 //
 // data: {label, columns: [{label, align, bar}], text: [[cell, ...] per column],
 //        keys: [[number | null, ...] | null per column]}
