@@ -5,8 +5,7 @@ Thin page: widgets (ui.controls) -> geodesic core (geo, cached in ui.compute) ->
 
 import streamlit as st
 
-from geo import data
-from geo.scenario import rings_for
+from geo import data, rings_for
 from ui import compute, controls, panels
 from ui.deckmap import deck_map
 from ui.layers import ROLE_COLOURS, build_deck
@@ -18,8 +17,7 @@ controls.sidebar()
 state, ring_errors = controls.current_state()
 controls.sync_url(state)
 
-systems = data.systems()
-system = systems[systems["name"] == state.system].iloc[0]
+system = data.system(state.system)
 rings, notices = rings_for(system, state.mode, estimates=state.estimates, extra_km=state.extra_km)
 
 st.title("INF Range Map")

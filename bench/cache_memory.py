@@ -16,8 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.coverage import LaunchSite
-from geo.geojson import Band
+from geo import Band, LaunchSite
 from ui import compute
 
 BANDS = (Band(0, 480), Band(500, 5500))
@@ -35,7 +34,7 @@ def main() -> None:
     print("|---:|---:|---:|---:|")
     print(f"| 0 | 0 | 0 | {rss_mb():.0f} |")
     for step in range(1, POSITIONS + 1):
-        site = LaunchSite(f"S{step}", rng.uniform(-180, 180), rng.uniform(-80, 80))
+        site = LaunchSite(name=f"S{step}", lat=rng.uniform(-80, 80), lon=rng.uniform(-180, 180))
         compute.geojson_export((site,), BANDS)
         if step % 250 == 0:
             regions, lines = len(compute.SITE_REGIONS), len(compute.EXPORT_LINES)

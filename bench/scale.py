@@ -24,8 +24,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import geo
-from geo import data
-from geo.coverage import LaunchSite
+from geo import LaunchSite, data
 from geo.places import places_in_range
 from tests.test_places import reference_places_in_range
 
@@ -45,7 +44,7 @@ def sites(n: int) -> list[LaunchSite]:
     eurasia = [(rng.uniform(20.0, 150.0), rng.uniform(35.0, 72.0)) for _ in range(n)]
     world = [(rng.uniform(-180.0, 180.0), rng.uniform(-90.0, 90.0)) for _ in range(n)]
     lonlats = [(45.74, 48.58)] + [world[i] if i % 4 == 3 else eurasia[i] for i in range(1, n)]
-    return [LaunchSite(f"S{i}", lon, lat) for i, (lon, lat) in enumerate(lonlats)]
+    return [LaunchSite(name=f"S{i}", lat=lat, lon=lon) for i, (lon, lat) in enumerate(lonlats)]
 
 
 def coverage(centers):

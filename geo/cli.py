@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite
+from .coverage import DEFAULT_TOLERANCE_M
 from .data import find_preset, places
 from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
-from .geojson import Band, coverage_features, dumps
+from .geojson import coverage_features, dumps
+from .model import Band, LaunchSite
 from .places import places_in_range
 from .text import clean_text
 
@@ -32,7 +33,7 @@ def parse_site(text: str) -> LaunchSite:
     if len(parts) >= 2 and _looks_numeric(parts[0]) and _looks_numeric(parts[1]):
         lat, lon = _number(parts[0], "latitude"), _number(parts[1], "longitude")
         name = clean_text(parts[2]) if len(parts) == 3 else ""
-        return LaunchSite(name or f"{lat:g}, {lon:g}", lon, lat)
+        return LaunchSite(name=name or f"{lat:g}, {lon:g}", lat=lat, lon=lon)
     return find_preset(text)
 
 

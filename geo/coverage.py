@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -37,21 +36,6 @@ _HEMISPHERES = (box(-180.0, 0.0, 180.0, 90.0), box(-180.0, -90.0, 180.0, 0.0))
 _AREA_SEGMENT_DEG = 1.0
 
 LonLat = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class LaunchSite:
-    """A named launch site; ``lon``/``lat`` in degrees (WGS84)."""
-
-    name: str
-    lon: float
-    lat: float
-    role: str = ""
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lat", require_lat(self.lat))
-        object.__setattr__(self, "lon", require_lon(self.lon))
 
 
 def geodesic_disks(

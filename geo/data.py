@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .coverage import LaunchSite
 from .errors import GeoInputError
 from .gazetteer import Gazetteer
+from .model import LaunchSite, System
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "ne_10m_populated_places_simple.csv"
@@ -23,7 +23,9 @@ def preset_sites() -> tuple[LaunchSite, ...]:
     """The reported 9M729 sites from ``data/sites.csv``, each with its role and source."""
     frame = pd.read_csv(DATA_DIR / "sites.csv", keep_default_na=False)
     return tuple(
-        LaunchSite(row.name, float(row.lon), float(row.lat), role=row.role, source=row.source)
+        LaunchSite(
+            name=row.name, lat=float(row.lat), lon=float(row.lon), role=row.role, source=row.source
+        )
         for row in frame.itertuples(index=False)
     )
 
@@ -32,6 +34,19 @@ def preset_sites() -> tuple[LaunchSite, ...]:
 def systems() -> pd.DataFrame:
     """Missile systems with their claimed and alleged ranges (km) and sources; empty = none."""
     return pd.read_csv(DATA_DIR / "systems.csv", keep_default_na=False, na_values=[""])
+
+
+def system(name: str) -> System:
+    """The system of ``systems.csv`` named ``name``.
+
+    Raises:
+        GeoInputError: no system has that name.
+    """
+    rows = systems()[systems()["name"] == name]
+    if rows.empty:
+        known = "; ".join(systems()["name"])
+        raise GeoInputError(f"unknown system {name!r}; known systems: {known}")
+    return System.from_row(rows.iloc[0].to_dict())
 
 
 @cache

@@ -28,17 +28,17 @@ from matplotlib.patheffects import withStroke
 from matplotlib.transforms import Bbox
 from shapely.geometry.base import BaseGeometry
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite
+from .coverage import DEFAULT_TOLERANCE_M
 from .data import places, systems
 from .errors import GeoInputError
 from .figure_view import MapView, map_view, project_countries, project_graticule, sites_lonlat
-from .geojson import Band, coverage_features
+from .geojson import coverage_features
+from .model import INF_BAND, Band, LaunchSite
 from .places import places_in_range
 
 FORMATS = ("png", "svg", "pdf")
 # name -> (width in, height in, dpi, base font pt): web is 1600×1000 px, print is A4 landscape.
 SIZES = {"web": (16.0, 10.0, 100, 12.0), "print": (11.69, 8.27, 300, 8.0)}
-INF_BAND = Band(500.0, 5500.0)
 # Okabe-Ito (colour-blind safe); each ring also gets its own dash pattern for greyscale.
 COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 DASHES = ("solid", (0, (7, 3)), (0, (2, 2)), (0, (9, 3, 2, 3)), (0, (4, 4)), (0, (1, 4)))

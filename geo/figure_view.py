@@ -24,10 +24,10 @@ from pyproj import CRS, Transformer
 from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_disk
+from .coverage import DEFAULT_TOLERANCE_M, geodesic_disk
 from .data import DATA_DIR
 from .errors import HALF_MERIDIAN_M, GeoInputError
-from .geojson import Band
+from .model import Band, LaunchSite
 from .rings import GEOD
 
 PROJECTIONS = ("aeqd", "ortho")

@@ -16,36 +16,16 @@ from shapely.geometry import LinearRing, MultiPolygon, Polygon
 
 from . import __version__
 from .coverage import (
-    LaunchSite,
     geodesic_area_m2,
     geodesic_bands,
     geodesic_disks,
     merge,
 )
 from .dateline import oriented
+from .model import COORD_DECIMALS, Band, LaunchSite
 
-# 1e-6° is about 0.11 m: far below any tolerance we allow (1 m), and RFC 7946 §11.2's advice.
-GRID_DEG = 1e-6
-
-
-@dataclass(frozen=True)
-class Band:
-    """A range band in km: ``min_km`` < distance <= ``max_km``; ``min_km == 0`` is a disk."""
-
-    min_km: float
-    max_km: float
-
-    @property
-    def kind(self) -> str:
-        """ "disk" for a plain range, "band" for an annulus."""
-        return "band" if self.min_km > 0 else "disk"
-
-    @property
-    def label(self) -> str:
-        """Human label, e.g. "480 km" or "500–5,500 km"."""
-        if self.kind == "disk":
-            return f"{self.max_km:,g} km"
-        return f"{self.min_km:,g}–{self.max_km:,g} km"
+# The project's coordinate precision (geo.model): 1e-6° is about 0.11 m.
+GRID_DEG = 10.0**-COORD_DECIMALS
 
 
 @dataclass(frozen=True)
@@ -141,7 +121,7 @@ def _geometry(geom: Polygon | MultiPolygon) -> dict:
     def ring(line: LinearRing) -> list[list[float]]:
         # Vertices are on the 1e-6° grid already (snap): rounding only trims the binary noise
         # so that json writes the short decimal; numpy's rounding gives the same floats there.
-        return np.round(shapely.get_coordinates(line), 6).tolist()
+        return np.round(shapely.get_coordinates(line), COORD_DECIMALS).tolist()
 
     def polygon(p: Polygon) -> list[list[list[float]]]:
         return [ring(p.exterior)] + [ring(h) for h in p.interiors]

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .coverage import LaunchSite
 from .errors import require_band_m, require_radius_m
+from .model import LaunchSite
 from .rings import GEOD, FloatArray, IntArray
 
 PLACE_COLUMNS = [

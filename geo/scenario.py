@@ -5,21 +5,12 @@ Figures come from ``data/systems.csv``; the INF band is the treaty's (``data/FAC
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
-from .geojson import Band
+from .model import INF_BAND, INF_SOURCE, Band, System
 
 MODES = ("claimed", "alleged", "both")
-INF_BAND_KM = (500.0, 5500.0)
-INF_SOURCE = (
-    "INF Treaty (8 Dec 1987) Art. II: ground-launched missiles of 500–5,500 km range. US State "
-    "Dept compliance reports: the 9M729 has a 'range capability of 500 km to 5,500 km' "
-    "(CRS R43832); US Embassy Moscow 24 Jan 2019: tested 'to ranges beyond 500 kilometers'"
-)
 
 
 @dataclass(frozen=True)
@@ -33,12 +24,12 @@ class RingSpec:
 
 
 def rings_for(
-    system: pd.Series, mode: str, *, estimates: bool, extra_km: Sequence[float] = ()
+    system: System, mode: str, *, estimates: bool, extra_km: Sequence[float] = ()
 ) -> tuple[list[RingSpec], list[str]]:
-    """Rings for one row of ``systems.csv`` in ``mode``, plus notices for missing figures.
+    """Rings for one system of ``systems.csv`` in ``mode``, plus notices for missing figures.
 
     Args:
-        system: A row of :func:`geo.data.systems`.
+        system: One of ``data/systems.csv`` (:func:`geo.data.system`).
         mode: "claimed", "alleged" or "both".
         estimates: Also draw the third-party estimate rings in the alleged view.
         extra_km: The user's own rings in km.
@@ -46,11 +37,11 @@ def rings_for(
     Returns:
         ``(rings, notices)``; a notice says which figure is missing instead of drawing nothing.
     """
-    name = system["name"]
+    name = system.name
     rings: list[RingSpec] = []
     notices: list[str] = []
     if mode in ("claimed", "both"):
-        claimed = _km(system["claimed_range_km"])
+        claimed = system.claimed_km
         if claimed is None:
             notices.append(f"data/systems.csv has no claimed range for {name}.")
         else:
@@ -59,24 +50,22 @@ def rings_for(
                     Band(0.0, claimed),
                     "claimed",
                     f"Claimed {claimed:,g} km",
-                    str(system["source_claimed"]),
+                    system.source_claimed,
                 )
             )
     if mode in ("alleged", "both"):
-        low, high = _km(system["alleged_range_km_min"]), _km(system["alleged_range_km_max"])
+        low, high = system.alleged_min_km, system.alleged_max_km
         if low is None and high is None:
             notices.append(f"data/systems.csv has no alleged range for {name}.")
         else:
-            rings.append(
-                RingSpec(Band(*INF_BAND_KM), "treaty", "INF band 500–5,500 km", INF_SOURCE)
-            )
+            rings.append(RingSpec(INF_BAND, "treaty", f"INF band {INF_BAND.label}", INF_SOURCE))
             if estimates:
                 rings += [
                     RingSpec(
                         Band(0.0, km),
                         "estimate",
                         f"Estimate {km:,g} km",
-                        str(system["source_alleged"]),
+                        system.source_alleged,
                     )
                     for km in sorted({k for k in (low, high) if k is not None})
                 ]
@@ -84,11 +73,3 @@ def rings_for(
         RingSpec(Band(0.0, km), "custom", f"Custom {km:,g} km", "your own ring") for km in extra_km
     ]
     return rings, notices
-
-
-def _km(value: object) -> float | None:
-    try:
-        km = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return km if math.isfinite(km) and km > 0 else None

@@ -10,9 +10,10 @@ Design decisions:
 * Header: the first row is a header unless its 2nd and 3rd fields both parse as coordinates
   (of either axis); a headerless file is ``name,lat,lon``. A header without a lat or lon
   column refuses the file with one error at its row: guessed columns could misplace sites.
-* Duplicates: a row with the same name and coordinates (rounded to 1e-6°) as an earlier one is
-  dropped with an error naming that row; the same name at other coordinates is kept and renamed
-  ``"Name (2)"``, ``"Name (3)"`` … so that every site has its own label on the map.
+* Duplicates: a row that is the same site as an earlier one (``LaunchSite.key``: the same name
+  and position to 1e-6°) is dropped with an error naming that row; the same name at other
+  coordinates is kept and renamed ``"Name (2)"``, ``"Name (3)"`` … so that every site has its
+  own label on the map.
 * Lat/lon are never swapped silently; a latitude beyond ±90 that would fit swapped gets a hint.
 * Each coordinate cell is read by :mod:`geo.coordinates` (decimals and degrees-minutes-seconds);
   this module only checks the range, after both axes are read, so it can give that hint.
@@ -27,8 +28,8 @@ import math
 from dataclasses import dataclass, replace
 
 from .coordinates import check_range_deg, parse_degrees
-from .coverage import LaunchSite
 from .errors import GeoInputError, show_value
+from .model import LaunchSite, SiteKey
 from .text import clean_text
 
 MAX_IMPORT_BYTES = 1_000_000
@@ -250,18 +251,22 @@ def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> Lau
     check_range_deg(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
     check_range_deg(lon, "lon")
     return LaunchSite(
-        site_name(name, lat, lon), lon, lat, role=clean_text(role), source=clean_text(source)
+        name=site_name(name, lat, lon),
+        lat=lat,
+        lon=lon,
+        role=clean_text(role),
+        source=clean_text(source),
     )
 
 
 def _dedupe(
     entries: list[tuple[int, LaunchSite]], word: str
 ) -> tuple[list[LaunchSite], list[RowError]]:
-    first: dict[tuple[str, float, float], int] = {}
+    first: dict[SiteKey, int] = {}
     taken: set[str] = set()
     sites, errors = [], []
     for number, site in entries:
-        key = (site.name, round(site.lat, 6), round(site.lon, 6))
+        key = site.key
         if key in first:
             message = f"{word} {number}: duplicates {word} {first[key]} ({site.name})"
             errors.append(RowError(number, message))

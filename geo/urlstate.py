@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .coverage import LaunchSite
 from .errors import GeoInputError, require_radius_m
+from .model import COORD_DECIMALS, LaunchSite
 from .scenario import MODES
 from .sites_io import site_name
 from .text import clean_text
@@ -92,7 +92,7 @@ def from_query(
                 f"The link has {len(values):,} sites; only the first {MAX_URL_SITES} are used."
             )
             values = values[:MAX_URL_SITES]
-        presets = {(s.name, round(s.lat, 6), round(s.lon, 6)): s for s in known_sites}
+        presets = {s.key: s for s in known_sites}
         sites = []
         for i, value in enumerate(values, start=1):
             try:
@@ -100,7 +100,7 @@ def from_query(
             except GeoInputError as exc:
                 notices.append(f"Site {i} in the link was ignored: {exc}.")
                 continue
-            sites.append(presets.get((site.name, round(site.lat, 6), round(site.lon, 6)), site))
+            sites.append(presets.get(site.key, site))
         if sites or not values:
             state = replace(state, sites=tuple(sites))
     if "ring" in params:
@@ -130,7 +130,7 @@ def parse_ring_km(text: str) -> float:
         GeoInputError: not a finite number in [1 m, antipodal limit].
     """
     try:
-        km = round(float(text.strip().replace(",", "")), 6)
+        km = round(float(text.strip().replace(",", "")), COORD_DECIMALS)
     except ValueError:
         raise GeoInputError(f"ring {text[:30]!r} is not a number of km") from None
     require_radius_m(km * 1000.0, "ring")
@@ -139,8 +139,8 @@ def parse_ring_km(text: str) -> float:
 
 def short_number(value: float) -> str:
     """A number as short text that keeps 6 decimals (URL values and the rings text box)."""
-    # 6 decimals: ~0.1 m for a coordinate, 1 mm for a ring in km.
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    # 6 decimals (geo.model's precision): ~0.1 m for a coordinate, 1 mm for a ring in km.
+    return f"{value:.{COORD_DECIMALS}f}".rstrip("0").rstrip(".")
 
 
 def _one(params: Mapping[str, Sequence[str]], key: str) -> str | None:
@@ -156,4 +156,6 @@ def _site(value: str) -> LaunchSite:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
         raise GeoInputError(f"expected numbers in {value[:40]!r}") from None
-    return LaunchSite(site_name(parts[2] if len(parts) == 3 else "", lat, lon), lon, lat)
+    return LaunchSite(
+        name=site_name(parts[2] if len(parts) == 3 else "", lat, lon), lat=lat, lon=lon
+    )

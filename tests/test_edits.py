@@ -8,12 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.coverage import LaunchSite
+from geo import LaunchSite
 from geo.urlstate import MAX_URL_SITES
 from ui.edits import apply_edit, without_left_positions
 
-KY = LaunchSite("Kapustin Yar", 45.74, 48.58, role="reported battalion site", source="NYT")
-SHUYA = LaunchSite("Shuya", 41.39, 56.85)
+KY = LaunchSite(
+    name="Kapustin Yar", lat=48.58, lon=45.74, role="reported battalion site", source="NYT"
+)
+SHUYA = LaunchSite(name="Shuya", lat=56.85, lon=41.39)
 SITES = (KY, SHUYA)
 
 
@@ -64,7 +66,7 @@ def test_add_appends_a_site_with_a_default_name():
 
 
 def test_add_beyond_the_site_limit_is_refused():
-    many = tuple(LaunchSite(f"S{i}", 0.0, 0.0) for i in range(MAX_URL_SITES))
+    many = tuple(LaunchSite(name=f"S{i}", lat=0.0, lon=0.0) for i in range(MAX_URL_SITES))
     result = apply_edit(many, {"action": "add", "lat": 1.0, "lon": 1.0})
     assert not result.ok
     assert result.sites == many

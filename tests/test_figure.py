@@ -15,16 +15,16 @@ import numpy as np
 import pytest
 import shapely
 
+from geo import Band, LaunchSite
 from geo.cli import main, parse_site
-from geo.coverage import LaunchSite
 from geo.figure import band_sources, render_figure
 from geo.figure_view import map_view, project_countries, view_centre
-from geo.geojson import Band, coverage_features
+from geo.geojson import coverage_features
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 BATTALIONS = [parse_site(s) for s in ("Kapustin", "Kamyshlov", "Mozdok", "Shuya")]
-ANADYR = [LaunchSite("Anadyr", 177.51, 64.73)]
+ANADYR = [LaunchSite(name="Anadyr", lat=64.73, lon=177.51)]
 CLAIM_AND_BAND = [Band(0.0, 480.0), Band(500.0, 5500.0)]
 INF_RANGE = [Band(0.0, 5500.0)]
 TITLE = "9M729 (SSC-8): the 480 km claim and the INF band"
@@ -98,7 +98,11 @@ def test_render__writes_to_a_buffer_with_the_same_bytes_every_time(tmp_path):
 
 @pytest.mark.parametrize(
     ("site", "radius_km"),
-    [(ANADYR[0], 5500.0), (BATTALIONS[0], 480.0), (LaunchSite("McMurdo", 166.67, -77.85), 5500.0)],
+    [
+        (ANADYR[0], 5500.0),
+        (BATTALIONS[0], 480.0),
+        (LaunchSite(name="McMurdo", lat=-77.85, lon=166.67), 5500.0),
+    ],
 )
 def test_project__single_site_ring_is_a_true_circle_in_aeqd(site, radius_km):
     bands = [Band(0.0, radius_km)]
@@ -130,7 +134,9 @@ def test_project__countries_have_no_streaks(scenario, projection):
 
 def test_view_centre__one_site_is_itself_and_two_sites_meet_on_the_great_circle():
     assert view_centre(ANADYR) == (177.51, 64.73)
-    lon, lat = view_centre([LaunchSite("a", 170.0, 10.0), LaunchSite("b", -170.0, 10.0)])
+    lon, lat = view_centre(
+        [LaunchSite(name="a", lat=10.0, lon=170.0), LaunchSite(name="b", lat=10.0, lon=-170.0)]
+    )
     assert abs(lon) == pytest.approx(180.0)
     # The great circle through both bows towards the pole: its midpoint is north of 10°.
     ten = math.radians(10.0)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from geo import data
-from geo.coverage import DEFAULT_TOLERANCE_M, LaunchSite
-from geo.geojson import Band, coverage_features
+from geo import DEFAULT_TOLERANCE_M, Band, LaunchSite, data
+from geo.geojson import coverage_features
 from geo.places import places_in_range
 from tests.union_check import assert_places_match_union
 
@@ -15,9 +14,18 @@ BATTALIONS = [data.find_preset(n) for n in ("Kapustin Yar", "Kamyshlov", "Mozdok
 SITE_SETS = {
     "battalions": BATTALIONS,
     # Each site inside the other's inner disk: the band is the union of two annuli.
-    "close pair": [LaunchSite("A", 10.0, 50.0), LaunchSite("B", 13.0, 51.0)],
-    "across 180": [LaunchSite("E", 179.5, 65.0), LaunchSite("W", -170.0, 60.0)],
-    "near poles": [LaunchSite("N", 0.0, 89.0), LaunchSite("S", 120.0, -85.0)],
+    "close pair": [
+        LaunchSite(name="A", lat=50.0, lon=10.0),
+        LaunchSite(name="B", lat=51.0, lon=13.0),
+    ],
+    "across 180": [
+        LaunchSite(name="E", lat=65.0, lon=179.5),
+        LaunchSite(name="W", lat=60.0, lon=-170.0),
+    ],
+    "near poles": [
+        LaunchSite(name="N", lat=89.0, lon=0.0),
+        LaunchSite(name="S", lat=-85.0, lon=120.0),
+    ],
 }
 BANDS = [Band(500.0, 5500.0), Band(0.0, 480.0), Band(0.0, 2500.0), Band(1000.0, 1500.0)]
 
@@ -46,7 +54,7 @@ def test_places_in_range__moscow_tbilisi_yerevan_in_the_inf_band_of_the_battalio
 
 
 def test_places_in_range__a_place_inside_every_inner_disk_is_out_of_the_band():
-    sites = [LaunchSite("A", 10.0, 50.0), LaunchSite("B", 11.0, 50.0)]
+    sites = [LaunchSite(name="A", lat=50.0, lon=10.0), LaunchSite(name="B", lat=50.0, lon=11.0)]
     table = places_in_range(sites, data.places(), 5_500_000.0, min_radius_m=500_000.0)
     union = shapely.union_all(
         [

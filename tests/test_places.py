@@ -9,8 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as hst
 from pyproj import Geod, Transformer
 
-from geo import data
-from geo.coverage import LaunchSite
+from geo import LaunchSite, data
 from geo.errors import HALF_MERIDIAN_M
 from geo.places import PLACE_COLUMNS, _chord_m, _ecef_m, places_in_range
 
@@ -119,9 +118,9 @@ def places_around(sites, radii_m, seed):
 def test_places_in_range__same_rows_as_every_site_against_every_place(
     centres, repeat, max_radius_m, inner, capitals_only, seed
 ):
-    sites = [LaunchSite(f"S{i}", lon, lat) for i, (lon, lat) in enumerate(centres)]
+    sites = [LaunchSite(name=f"S{i}", lat=lat, lon=lon) for i, (lon, lat) in enumerate(centres)]
     if repeat:  # the same positions again under new names: exact ties for the nearest site
-        sites += [LaunchSite(f"T{i}", s.lon, s.lat) for i, s in enumerate(sites)]
+        sites += [LaunchSite(name=f"T{i}", lat=s.lat, lon=s.lon) for i, s in enumerate(sites)]
     min_radius_m = 0.0 if inner is None else max(1.0, inner * max_radius_m)
     if min_radius_m >= max_radius_m:
         min_radius_m = 0.0
@@ -142,7 +141,7 @@ def test_places_in_range__all_natural_earth_places_for_sites_across_the_globe(
     world_lons = rng.uniform(-180, 180, 12)
     world_lats = np.degrees(np.arcsin(rng.uniform(-1, 1, 12)))  # uniform over the sphere
     sites = [data.find_preset(name) for name in BATTALIONS] + [
-        LaunchSite(f"W{i}", lon, lat)
+        LaunchSite(name=f"W{i}", lat=lat, lon=lon)
         for i, (lon, lat) in enumerate(zip(world_lons, world_lats, strict=True))
     ]
     table = assert_same_as_reference(sites, data.places(), max_radius_m, min_radius_m=min_radius_m)
@@ -150,7 +149,10 @@ def test_places_in_range__all_natural_earth_places_for_sites_across_the_globe(
 
 
 def test_places_in_range__tied_sites_name_the_first_one():
-    sites = [LaunchSite("North", 30.0, 10.0), LaunchSite("South", 30.0, -10.0)]
+    sites = [
+        LaunchSite(name="North", lat=10.0, lon=30.0),
+        LaunchSite(name="South", lat=-10.0, lon=30.0),
+    ]
     equator = pd.DataFrame(
         {
             "name": ["A", "B"],

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hst
 
-from geo.coverage import LaunchSite
+from geo import LaunchSite
 from geo.errors import GeoInputError
 from geo.sites_io import (
     MAX_IMPORT_BYTES,
@@ -22,9 +22,9 @@ from geo.sites_io import (
     parse_sites,
 )
 
-KAPUSTIN = LaunchSite("Kapustin Yar", 45.74, 48.58)
-MOZDOK = LaunchSite("Mozdok", 44.65, 43.74)
-SYDNEY = LaunchSite("Sydney", -151.2, -33.87)
+KAPUSTIN = LaunchSite(name="Kapustin Yar", lat=48.58, lon=45.74)
+MOZDOK = LaunchSite(name="Mozdok", lat=43.74, lon=44.65)
+SYDNEY = LaunchSite(name="Sydney", lat=-33.87, lon=-151.2)
 THREE_SITES = "Kapustin Yar,48.58,45.74\nMozdok,43.74,44.65\nSydney,-33.87,-151.2\n"
 
 
@@ -76,8 +76,8 @@ def test_parse_sites__columns_in_any_order_with_role_and_source():
     result = parse_sites(text)
     assert result.errors == ()
     assert result.sites == (
-        LaunchSite("Kapustin Yar", 45.74, 48.58, role="Test range", source="FAS"),
-        LaunchSite("Mozdok", 44.65, 43.74, role="Bomber base", source="IISS"),
+        LaunchSite(name="Kapustin Yar", lat=48.58, lon=45.74, role="Test range", source="FAS"),
+        LaunchSite(name="Mozdok", lat=43.74, lon=44.65, role="Bomber base", source="IISS"),
     )
 
 
@@ -95,7 +95,7 @@ def test_parse_sites__header_without_lat_lon_columns_refuses_the_file_at_row_1()
 
 def test_parse_sites__header_without_name_column_gives_default_names():
     result = parse_sites("lat,lon\n48.58,45.74\n")
-    assert result.sites == (LaunchSite("Site at 48.58, 45.74", 45.74, 48.58),)
+    assert result.sites == (LaunchSite(name="Site at 48.58, 45.74", lat=48.58, lon=45.74),)
 
 
 def test_parse_sites__semicolon_with_decimal_commas():
@@ -150,17 +150,17 @@ def test_parse_sites__bom_in_pasted_text():
 def test_parse_sites__cp1252_bytes_fall_back_without_raising():
     data = "name;lat;lon\nZürich;47,37;8,54\n".encode("cp1252")
     result = parse_sites(data)
-    assert result == ImportResult((LaunchSite("Zürich", 8.54, 47.37),), ())
+    assert result == ImportResult((LaunchSite(name="Zürich", lat=47.37, lon=8.54),), ())
 
 
 def test_parse_sites__utf16_excel_unicode_text():
     data = "name\tlat\tlon\r\nZürich\t47.37\t8.54\r\n".encode("utf-16")
-    assert parse_sites(data).sites == (LaunchSite("Zürich", 8.54, 47.37),)
+    assert parse_sites(data).sites == (LaunchSite(name="Zürich", lat=47.37, lon=8.54),)
 
 
 def test_parse_sites__utf8_non_ascii_name():
     data = "Капустин Яр,48.58,45.74\n".encode()
-    assert parse_sites(data).sites == (LaunchSite("Капустин Яр", 45.74, 48.58),)
+    assert parse_sites(data).sites == (LaunchSite(name="Капустин Яр", lat=48.58, lon=45.74),)
 
 
 # Blank rows and row numbers
@@ -260,7 +260,7 @@ def test_parse_sites__every_bad_row_is_reported_and_good_rows_kept():
 def test_parse_sites__names_are_kept_verbatim(name):
     buffer = io.StringIO()
     csv.writer(buffer).writerows([["name", "lat", "lon"], [name, 48.58, 45.74]])
-    assert parse_sites(buffer.getvalue()).sites == (LaunchSite(name, 45.74, 48.58),)
+    assert parse_sites(buffer.getvalue()).sites == (LaunchSite(name=name, lat=48.58, lon=45.74),)
 
 
 def test_parse_sites__names_are_stripped_and_control_characters_collapsed():
@@ -345,7 +345,7 @@ def test_parse_sites__geojson_feature_collection_of_points():
     result = parse_sites(text)
     assert result.errors == ()
     assert result.sites == (
-        LaunchSite("Kapustin Yar", 45.74, 48.58, role="Test range", source="FAS"),
+        LaunchSite(name="Kapustin Yar", lat=48.58, lon=45.74, role="Test range", source="FAS"),
         MOZDOK,
         SYDNEY,
     )
@@ -356,7 +356,7 @@ def test_parse_sites__geojson_single_feature_and_bare_point():
     assert parse_sites(feature) == ImportResult((KAPUSTIN,), ())
     bare = json.dumps({"type": "Point", "coordinates": [45.74, 48.58, 12.0]})
     assert parse_sites(f"\n  {bare}".encode()).sites == (
-        LaunchSite("Site at 48.58, 45.74", 45.74, 48.58),
+        LaunchSite(name="Site at 48.58, 45.74", lat=48.58, lon=45.74),
     )
 
 

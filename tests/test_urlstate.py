@@ -9,8 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as hst
 
-from geo import data
-from geo.coverage import LaunchSite
+from geo import LaunchSite, data
 from geo.errors import HALF_MERIDIAN_M, GeoInputError, require_radius_m
 from geo.scenario import MODES
 from geo.sites_io import MAX_NAME_CHARS, site_name
@@ -135,7 +134,7 @@ def test_from_query__unknown_view_and_est_keep_the_default_and_say_so():
 micro_lats = hst.integers(-90_000_000, 90_000_000).map(lambda n: n / 1e6)
 micro_lons = hst.integers(-180_000_000, 180_000_000).map(lambda n: n / 1e6)
 custom_sites = hst.builds(
-    lambda name, lat, lon: LaunchSite(site_name(name, lat, lon), lon, lat),
+    lambda name, lat, lon: LaunchSite(name=site_name(name, lat, lon), lat=lat, lon=lon),
     texts.filter(encodes),
     micro_lats,
     micro_lons,
@@ -180,7 +179,11 @@ def through_link(state):
 
 
 @given(state=states)
-@example(state=MapState("9M729", "claimed", (LaunchSite("Edge", -180.0, 90.0),), (20_003.931458,)))
+@example(
+    state=MapState(
+        "9M729", "claimed", (LaunchSite(name="Edge", lat=90.0, lon=-180.0),), (20_003.931458,)
+    )
+)
 def test_to_query__from_query_restores_the_state(state):
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in to_query(state).items()}
     restored, notices = from_query(
@@ -196,7 +199,7 @@ def test_to_query__from_query_restores_the_state(state):
 
 @given(lat=hst.floats(-90, 90), lon=hst.floats(-180, 180))
 def test_to_query__from_query_rounds_coordinates_to_a_micro_degree(lat, lon):
-    state = MapState("9M729", "both", (LaunchSite("Here", lon, lat),))
+    state = MapState("9M729", "both", (LaunchSite(name="Here", lat=lat, lon=lon),))
     restored, notices = from_query(through_link(state), default=DEFAULT, systems=SYSTEMS)
     (site,) = restored.sites
     assert notices == []

@@ -21,11 +21,18 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 import geo
-from geo import data
-from geo.countries import country_shares
-from geo.coverage import LaunchSite
-from geo.geojson import Band, CoverageFeature, feature_line, join_lines, snap
-from geo.places import places_in_range, to_safe_csv
+from geo import (
+    Band,
+    CoverageFeature,
+    LaunchSite,
+    country_shares,
+    data,
+    feature_line,
+    join_lines,
+    places_in_range,
+    snap,
+    to_safe_csv,
+)
 from ui.batchcache import BatchCache
 
 TOLERANCE_M = geo.DEFAULT_TOLERANCE_M

@@ -8,12 +8,7 @@ import re
 
 import streamlit as st
 
-from geo import data
-from geo.coordinates import parse_coordinate
-from geo.coverage import LaunchSite
-from geo.errors import GeoInputError
-from geo.scenario import MODES
-from geo.sites_io import parse_sites, site_name
+from geo import MODES, GeoInputError, LaunchSite, data, parse_coordinate, parse_sites, site_name
 from geo.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
@@ -206,7 +201,7 @@ def _on_add_coordinates() -> None:
             raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
         lat, lon = _latitude(parts[0]), parse_coordinate(parts[1], "lon")
         name = site_name(st.session_state.new_name, lat, lon)
-        if add_sites([LaunchSite(name, lon, lat, role="added by you")]):
+        if add_sites([LaunchSite(name=name, lat=lat, lon=lon, role="added by you")]):
             raise GeoInputError(f"the map already has {MAX_URL_SITES} sites, the most it holds")
     except GeoInputError as exc:
         st.session_state.coords_error = f"Could not add the site: {exc}"
@@ -271,9 +266,9 @@ def _on_pick_place() -> None:
     left_out = add_sites(
         [
             LaunchSite(
-                f"{row['name']}, {row['adm0name']}",
-                float(row["longitude"]),
-                float(row["latitude"]),
+                name=f"{row['name']}, {row['adm0name']}",
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
                 role="place from the gazetteer",
                 source="Natural Earth 1:10m populated places",
             )

@@ -18,8 +18,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from geo.coverage import LaunchSite
-from geo.scenario import RingSpec
+from geo import LaunchSite, RingSpec
 from ui.layers import (
     BASEMAP_URL,
     CAPITAL_COLOUR,

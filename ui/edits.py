@@ -11,14 +11,9 @@ import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from geo.coverage import LaunchSite
-from geo.rings import wrap_deg
-from geo.sites_io import site_name
+from geo import LaunchSite, round_deg, site_name, wrap_deg
 from geo.urlstate import MAX_URL_SITES
 
-# Positions are kept to 6 decimals (~0.1 m), as in the URL, so a shared link reopens the same
-# sites and the same export bytes.
-DECIMALS = 6
 MOVED = " (moved)"
 MOVED_ROLE = "moved on the map"
 ACTIONS = ("move", "add", "remove")
@@ -50,7 +45,7 @@ def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
     if action == "add":
         if len(sites) >= MAX_URL_SITES:
             return _refused(sites, f"at most {MAX_URL_SITES} sites fit on one map")
-        added = LaunchSite(site_name("", lat, lon), lon, lat, role="added on the map")
+        added = LaunchSite(name=site_name("", lat, lon), lat=lat, lon=lon, role="added on the map")
         return EditResult((*sites, added), f"Added {added.name}.", ok=True)
 
     index = _index(edit.get("id"), len(sites))
@@ -63,7 +58,7 @@ def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
         rest = sites[:index] + sites[index + 1 :]
         return EditResult(rest, f"Removed {site.name}.", ok=True)
     name = site.name if site.name.endswith(MOVED) else site_name(site.name + MOVED, lat, lon)
-    moved = LaunchSite(name, lon, lat, role=MOVED_ROLE)
+    moved = LaunchSite(name=name, lat=lat, lon=lon, role=MOVED_ROLE)
     return EditResult(
         (*sites[:index], moved, *sites[index + 1 :]),
         f"Moved {site.name} to {lat:.4f}°, {lon:.4f}°.",
@@ -85,7 +80,9 @@ def _position(lat: object, lon: object) -> tuple[float, float]:
         raise ValueError(f"latitude {lat:g} is outside -90..90")
     # deck.gl reports longitudes of the world copies left and right of the main one (-358, 362).
     lon = float(wrap_deg(lon))
-    return round(lat, DECIMALS), round(lon, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    # At the project's precision, as in links, so a shared link reopens the same sites and the
+    # same export bytes.
+    return round_deg(lat), round_deg(lon)
 
 
 def _is_number(value: object) -> bool:
@@ -105,8 +102,8 @@ def _same_position(start: object, site: LaunchSite) -> bool:
     lat, lon = start
     if not (_is_number(lat) and _is_number(lon)):
         return False
-    # The browser had the coordinates Python sent; allow float noise, not a different place.
-    return abs(lat - site.lat) < 1e-7 and abs(wrap_deg(lon - site.lon)) < 1e-7
+    # The browser had the coordinates Python sent: the same position by the one identity rule.
+    return site.is_at(lat, float(wrap_deg(lon)))
 
 
 def without_left_positions(

@@ -9,12 +9,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
-from geo import data
-from geo.coverage import LaunchSite
-from geo.scenario import RingSpec
+from geo import LaunchSite, RingSpec, System, data
 from ui import compute
 from ui.layers import ROLE_COLOURS
 from ui.table import Column, sortable_table
@@ -53,21 +50,24 @@ SHARE_TABLE = (
 )
 
 
-def system_facts(system: pd.Series) -> None:
+def system_facts(system: System) -> None:
     """The selected system's claimed and alleged ranges, each with its source."""
-    claimed = system["claimed_range_km"]
-    low, high = system["alleged_range_km_min"], system["alleged_range_km_max"]
+    claimed, low, high = system.claimed_km, system.alleged_min_km, system.alleged_max_km
     cols = st.columns(2)
-    cols[0].metric("Claimed range", "none given" if pd.isna(claimed) else f"{claimed:,.0f} km")
-    alleged = "none given" if pd.isna(low) else f"{low:,.0f}–{high:,.0f} km"
+    cols[0].metric("Claimed range", "none given" if claimed is None else f"{claimed:,.0f} km")
+    estimates = sorted({km for km in (low, high) if km is not None})
+    alleged = "–".join(f"{km:,.0f}" for km in estimates) + " km" if estimates else "none given"
     cols[1].metric("Third-party estimates", alleged)
     with st.expander("Sources for these figures (data/systems.csv)"):
-        st.markdown(f"**{system['name']}** ({system['alias']})")
-        for label, key in (("Claimed", "source_claimed"), ("Alleged", "source_alleged")):
-            if not pd.isna(system[key]) and system[key]:
-                st.text(f"{label}: {system[key]}")
-        if not pd.isna(system["notes"]):
-            st.text(f"Notes: {system['notes']}")
+        st.markdown(f"**{system.name}** ({system.alias})")
+        for label, source in (
+            ("Claimed", system.source_claimed),
+            ("Alleged", system.source_alleged),
+        ):
+            if source:
+                st.text(f"{label}: {source}")
+        if system.notes:
+            st.text(f"Notes: {system.notes}")
 
 
 def _short_count(count: int) -> str:

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import LaunchSite
 from geo import data as geo_data
 from geo.cli import main as cli_main
-from geo.coverage import LaunchSite
 from geo.places import places_in_range
 from tests.app.apptest import map_data, run_app, table
 from ui.layers import MAX_CITY_DOTS
@@ -74,7 +74,10 @@ def test_place_dots_are_the_places_in_range_capitals_emphasised():
     at = run_app(mode="claimed", site=["48.58,45.74,KY", "43.74,44.65,Mozdok"])
     assert "places" not in {layer["id"] for layer in deck(at)["layers"]}
     dots = place_dots(at)
-    sites = (LaunchSite("KY", 45.74, 48.58), LaunchSite("Mozdok", 44.65, 43.74))
+    sites = (
+        LaunchSite(name="KY", lat=48.58, lon=45.74),
+        LaunchSite(name="Mozdok", lat=43.74, lon=44.65),
+    )
     expected = places_in_range(sites, geo_data.places(), 480e3)
     assert len(dots) == len(expected) < MAX_CITY_DOTS  # no cap needed here: every place
     # Each dot: the place at its position (4 decimals, ~10 m) with what its tooltip says
@@ -97,7 +100,7 @@ def test_place_dots_are_the_places_in_range_capitals_emphasised():
 def test_city_dots_are_capped_to_the_most_populous_capitals_all_kept():
     at = run_app(mode="alleged", est="0", site="48.58,45.74,KY")
     dots = place_dots(at)
-    sites = (LaunchSite("KY", 45.74, 48.58),)
+    sites = (LaunchSite(name="KY", lat=48.58, lon=45.74),)
     expected = places_in_range(sites, geo_data.places(), 5500e3, min_radius_m=500e3)
     cities = expected[~expected["capital"]].nlargest(MAX_CITY_DOTS, "population")
     assert len(expected) > len(cities) + expected["capital"].sum()  # the cap applies

@@ -11,8 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import data
-from geo.geojson import Band
+from geo import Band, data
 from tests.app.apptest import run_app, table
 from tests.app.test_exports import GEOJSON_NAME, cli_bytes, download, served_by
 from tests.union_check import assert_places_match_union, assert_shares_match_union
@@ -71,8 +70,7 @@ def test_places_metrics_and_shares_of_each_ring_match_the_exported_union(query, 
 def compute_rings(at):
     from geo.scenario import rings_for
 
-    system = data.systems().set_index("name").loc[at.session_state.system]
-    system["name"] = at.session_state.system
+    system = data.system(at.session_state.system)
     rings, _ = rings_for(system, at.session_state.mode, estimates=at.session_state.estimates)
     return rings
 
