@@ -25,7 +25,7 @@ from .coverage import (
     merge,
     ring_outlines,
 )
-from .errors import HALF_MERIDIAN_M, GeoInputError
+from .errors import HALF_MERIDIAN_M, GeoInputError, require_radius_m
 from .geojson import CoverageFeature, feature_line, join_lines, snap
 from .model import (
     COORD_DECIMALS,
@@ -40,6 +40,7 @@ from .places import places_in_range, to_safe_csv
 from .rings import wrap_deg
 from .scenario import MODES, RingSpec, rings_for
 from .sites_io import parse_sites, site_name
+from .text import clean_text
 
 __all__ = [
     "COORD_DECIMALS",
@@ -55,6 +56,7 @@ __all__ = [
     "RingSpec",
     "System",
     "__version__",
+    "clean_text",
     "country_shares",
     "feature_line",
     "geodesic_area_m2",
@@ -67,6 +69,7 @@ __all__ = [
     "parse_sites",
     "places_in_range",
     "position_key",
+    "require_radius_m",
     "ring_outlines",
     "rings_for",
     "round_deg",

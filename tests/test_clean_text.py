@@ -13,7 +13,7 @@ import pytest
 from geo.cli import main
 from geo.sites_io import parse_sites
 from geo.text import clean_text
-from geo.urlstate import MapState, from_query
+from ui.urlstate import MapState, from_query
 
 HIDDEN = [
     "\u202e",  # right-to-left override

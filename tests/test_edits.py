@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import LaunchSite
-from geo.urlstate import MAX_URL_SITES
 from ui.edits import apply_edit, without_left_positions
+from ui.urlstate import MAX_URL_SITES
 
 KY = LaunchSite(
     name="Kapustin Yar", lat=48.58, lon=45.74, role="reported battalion site", source="NYT"

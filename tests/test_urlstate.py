@@ -13,7 +13,7 @@ from geo import LaunchSite, data
 from geo.errors import HALF_MERIDIAN_M, GeoInputError, require_radius_m
 from geo.scenario import MODES
 from geo.sites_io import MAX_NAME_CHARS, site_name
-from geo.urlstate import (
+from ui.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
     VIEWS,

@@ -1,5 +1,5 @@
 """Sidebar controls and the session's site list. State lives in ``st.session_state``; the URL
-mirrors it (``geo.urlstate``) so a copied link reopens the same map.
+mirrors it (``ui.urlstate``) so a copied link reopens the same map.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ import re
 import streamlit as st
 
 from geo import MODES, GeoInputError, LaunchSite, data, parse_coordinate, parse_sites, site_name
-from geo.urlstate import (
+from ui.edits import apply_edit, without_left_positions
+from ui.text import plain
+from ui.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
     VIEWS,
@@ -19,8 +21,6 @@ from geo.urlstate import (
     short_number,
     to_query,
 )
-from ui.edits import apply_edit, without_left_positions
-from ui.text import plain
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}

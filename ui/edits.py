@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from geo import LaunchSite, round_deg, site_name, wrap_deg
-from geo.urlstate import MAX_URL_SITES
+from ui.urlstate import MAX_URL_SITES
 
 MOVED = " (moved)"
 MOVED_ROLE = "moved on the map"

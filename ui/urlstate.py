@@ -1,5 +1,8 @@
 """The map's state as a URL query string, so a copied link reopens the same map.
 
+Pure (no Streamlit): ``ui.controls`` reads the query string through it once per session and
+writes it back after each run.
+
 Links get edited and tampered with: everything read back is bounded and validated, and whatever
 is wrong falls back to the default with a notice, keeping the parts that are valid.
 """
@@ -9,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .errors import GeoInputError, require_radius_m
-from .model import COORD_DECIMALS, LaunchSite
-from .scenario import MODES
-from .sites_io import site_name
-from .text import clean_text
+from geo import (
+    COORD_DECIMALS,
+    MODES,
+    GeoInputError,
+    LaunchSite,
+    clean_text,
+    require_radius_m,
+    site_name,
+)
 
 MAX_URL_SITES = 500
 MAX_EXTRA_RINGS = 10
