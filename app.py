@@ -26,7 +26,7 @@ st.caption(
     "banned ground-launched missiles with a range of 500–5,500 km; Russia says the 9M729 reaches "
     "480 km, the US says it was tested beyond 500 km."
 )
-edit_ok, edit_message = controls.pop_map_message()
+edit_ok, edit_message = controls.map_message()
 # One block whatever it holds: the map after it keeps its place in the page, so the browser
 # keeps the map (and its WebGL context and view) instead of mounting a new one.
 with st.container():
@@ -68,3 +68,4 @@ with map_column:
 with side_column:
     panels.coverage(state.sites, rings)
     panels.preset_sources()
+controls.forget_map_message()

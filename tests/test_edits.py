@@ -149,3 +149,12 @@ def test_positions_a_dragged_site_left_leave_the_site_choices():
     # The presets stay (the user may want the original back) and the last position, not 50, 51.
     assert sorted(pool) == ["Kapustin Yar", "Kapustin Yar (moved) (52.0)", "Shuya"]
     assert pool["Kapustin Yar (moved) (52.0)"].lat == 52.0
+
+
+def test_integers_too_large_for_a_float_are_refused_not_raised():
+    huge = 10**400
+    result = apply_edit(SITES, {"action": "add", "id": None, "lat": huge, "lon": 1, "from": None})
+    assert (result.ok, result.sites) == (False, SITES)
+    assert "not finite" in result.message
+    stale = apply_edit(SITES, move(start=(huge, -huge)))
+    assert (stale.ok, stale.sites) == (False, SITES)

@@ -174,9 +174,14 @@ def on_map_edit() -> None:
     st.session_state.map_message = (result.ok, result.message)
 
 
-def pop_map_message() -> tuple[bool, str]:
-    """``(applied, message)`` of the last map edit, once; ``(True, "")`` if there was none."""
-    return st.session_state.pop("map_message", (True, ""))
+def map_message() -> tuple[bool, str]:
+    """``(applied, message)`` of the last map edit; ``(True, "")`` if there was none."""
+    return st.session_state.get("map_message", (True, ""))
+
+
+def forget_map_message() -> None:
+    """Called once a run has shown the message: a run cut short shows it again in the next."""
+    st.session_state.pop("map_message", None)
 
 
 def _add_by_coordinates() -> None:

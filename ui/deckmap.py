@@ -131,6 +131,16 @@ def deck_map(
     The edit is then in ``st.session_state["map"].edit`` for that one rerun. ``status`` is
     shown in the map's toolbar (what the last edit did).
     """
+    try:
+        _mount(deck, places, sites, rings, view, tolerance_m, on_edit, status)
+    except RecursionError:
+        # Streamlit copies the map's last edit while it registers the map. Only a forged
+        # message can send an edit nested deeper than Python's recursion limit: the callback
+        # has refused it already, and the next run, with no edit, draws the map.
+        st.rerun()
+
+
+def _mount(deck, places, sites, rings, view, tolerance_m, on_edit, status) -> None:
     _COMPONENT(
         key="map",
         data={

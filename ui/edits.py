@@ -73,7 +73,7 @@ def _refused(sites: tuple[LaunchSite, ...], why: str) -> EditResult:
 def _position(lat: object, lon: object) -> tuple[float, float]:
     if not (_is_number(lat) and _is_number(lon)):
         raise ValueError("its coordinates are not numbers")
-    lat, lon = float(lat), float(lon)  # type: ignore[arg-type]
+    lat, lon = _float(lat), _float(lon)
     if not (math.isfinite(lat) and math.isfinite(lon)):
         raise ValueError("its coordinates are not finite numbers")
     if not -90.0 <= lat <= 90.0:
@@ -89,6 +89,14 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _float(number: int | float) -> float:
+    """A JSON number as a float; an integer of hundreds of digits (forged) is infinite."""
+    try:
+        return float(number)
+    except OverflowError:
+        return math.inf if number > 0 else -math.inf
+
+
 def _index(site_id: object, count: int) -> int | None:
     if not isinstance(site_id, str) or not site_id.isdecimal() or len(site_id) > 6:
         return None
@@ -102,6 +110,7 @@ def _same_position(start: object, site: LaunchSite) -> bool:
     lat, lon = start
     if not (_is_number(lat) and _is_number(lon)):
         return False
+    lat, lon = _float(lat), _float(lon)
     # The browser had the coordinates Python sent: the same position by the one identity rule.
     return site.is_at(lat, float(wrap_deg(lon)))
 

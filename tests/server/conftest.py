@@ -1,0 +1,25 @@
+"""The app on a free local port, driven over its websocket (``tests.wsclient``), no browser."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.server import ROOT, streamlit_server
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    with streamlit_server(["-m", "streamlit", "run", "app.py"], log) as (_, url):
+        yield url
+
+
+def run(coroutine):
+    """Run one test's coroutine (the sessions it opens share one event loop)."""
+    return asyncio.run(coroutine)
+
+
+__all__ = ["ROOT", "run"]
