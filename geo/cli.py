@@ -1,7 +1,7 @@
-"""Command line: ``python -m geo export``, ``python -m geo places`` and ``python -m geo figure``.
+"""Command line: ``python -m geo export``, ``reach``, ``places`` and ``figure``.
 
-``export`` runs the same code as the app's GeoJSON download button. Bad input gets one line on
-stderr and exit status 2, never a traceback.
+``export`` and ``reach`` run the same code as the app's downloads and target card. Bad input
+gets one line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .coverage import DEFAULT_TOLERANCE_M
-from .data import find_preset, places
+from .data import find_preset, find_target, places
 from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
-from .geojson import coverage_features, dumps
+from .exports import export_bytes, format_for
+from .geojson import coverage_features, launch_area_feature
 from .model import Band, LaunchSite
 from .places import places_in_range
+from .reach import Target, parse_target, reach_table
 from .text import clean_text
 
 EXIT_USAGE = 2
@@ -76,13 +78,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def target_of(text: str) -> Target:
+    """``LAT,LON[,NAME]`` or a place name from the gazetteer.
+
+    Raises:
+        GeoInputError: bad coordinates, or no place of that name.
+    """
+    return parse_target(text, find_target)
+
+
 def _export(args: argparse.Namespace) -> int:
-    sites = [parse_site(s) for s in args.site]
-    bands = _bands(args)
+    fmt = format_for(args.output, args.format)
     tolerance_m = require_tolerance_m(args.tolerance_m)
-    features = coverage_features(sites, bands, union=args.union, tolerance_m=tolerance_m)
-    _write(args.output, dumps(features, tolerance_m=tolerance_m))
+    bands = _bands(args)
+    if args.launch_area:
+        if args.target is None:
+            raise GeoInputError("--launch-area needs --target=LAT,LON[,NAME] or a place name")
+        if any(band.kind == "band" for band in bands):
+            raise GeoInputError("--launch-area takes --range-km, not --band")
+        target = target_of(args.target)
+        features = [launch_area_feature(target, b.max_km, tolerance_m=tolerance_m) for b in bands]
+    else:
+        if not args.site:
+            raise GeoInputError("give at least one --site (or --launch-area with --target)")
+        sites = [parse_site(s) for s in args.site]
+        features = coverage_features(sites, bands, union=args.union, tolerance_m=tolerance_m)
+    colours, sources = ({}, {}) if fmt in ("geojson", "gpkg") else _ring_styles(bands)
+    data = export_bytes(features, fmt, tolerance_m=tolerance_m, colours=colours, sources=sources)
+    _write_bytes(args.output, data)
     return 0
+
+
+def _ring_styles(bands: Sequence[Band]) -> tuple[dict[Band, str], dict[Band, str]]:
+    """Colour and source per band, as the figure gives them."""
+    # Imported here so that only KML pays for loading matplotlib.
+    from .figure import COLOURS, band_sources
+
+    colours = {band: COLOURS[i % len(COLOURS)] for i, band in enumerate(bands)}
+    return colours, band_sources(bands)
+
+
+def _reach(args: argparse.Namespace) -> int:
+    fmt = _text_format(args.format)
+    target = target_of(args.target)
+    sites = [parse_site(s) for s in args.site]
+    ranges_km = [parse_range(text).max_km for text in args.range_km]
+    table = reach_table(target, sites, ranges_km).round({"distance_km": 3, "azimuth_deg": 3})
+    if fmt == "json":
+        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    else:
+        text = table.to_csv(index=False, lineterminator="\n")
+    _write(args.output, text)
+    return 0
+
+
+def _text_format(fmt: str) -> str:
+    if fmt not in ("csv", "json"):
+        raise GeoInputError(f"format must be csv or json, got {fmt!r}")
+    return fmt
 
 
 def _bands(args: argparse.Namespace) -> list[Band]:
@@ -95,10 +148,11 @@ def _bands(args: argparse.Namespace) -> list[Band]:
 
 
 def _places(args: argparse.Namespace) -> int:
+    fmt = _text_format(args.format)
     sites = [parse_site(s) for s in args.site]
     band = parse_range(args.range_km)
     table = places_in_range(sites, places(), band.max_km * 1000.0, capitals_only=args.capitals)
-    if args.format == "json":
+    if fmt == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     else:
         text = table.to_csv(index=False, lineterminator="\n")
@@ -140,6 +194,15 @@ def _write(path: str, text: str) -> None:
         fh.write(text)
 
 
+def _write_bytes(path: str, data: bytes) -> None:
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo", description="Geodesic range rings on WGS84 (INF Range Map)."
@@ -148,20 +211,46 @@ def _parser() -> argparse.ArgumentParser:
     site_help = (
         "LAT,LON[,NAME] (use --site=LAT,LON for negative values) or a name from data/sites.csv"
     )
+    target_help = "LAT,LON[,NAME] (use --target=LAT,LON for negative values) or a place name"
 
-    export = sub.add_parser("export", help="write coverage as RFC 7946 GeoJSON")
-    _coverage_arguments(export, site_help)
+    export = sub.add_parser(
+        "export", help="write coverage or a launch area as GeoJSON, KML, KMZ or GeoPackage"
+    )
+    _coverage_arguments(export, site_help, site_required=False)
     export.add_argument("--union", action="store_true", help="one merged feature per range or band")
+    export.add_argument(
+        "--launch-area",
+        action="store_true",
+        help="the region a launcher with each --range-km could reach --target from",
+    )
+    export.add_argument("--target", metavar="LAT,LON[,NAME]|PLACE", help=target_help)
+    export.add_argument(
+        "--format",
+        metavar="geojson|kml|kmz|gpkg",
+        help="file format (default: from the -o extension)",
+    )
     export.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="output file, - for stdout"
     )
     export.set_defaults(run=_export)
 
+    reach = sub.add_parser("reach", help="distance and azimuth from every site to a target")
+    reach.add_argument("--target", required=True, metavar="LAT,LON[,NAME]|PLACE", help=target_help)
+    reach.add_argument("--site", action="append", required=True, help=site_help)
+    reach.add_argument(
+        "--range-km", action="append", default=[], metavar="KM", help="adds reaches_<KM>km"
+    )
+    reach.add_argument("--format", default="csv", metavar="csv|json")
+    reach.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="output file (default stdout)"
+    )
+    reach.set_defaults(run=_reach)
+
     near = sub.add_parser("places", help="populated places within range, nearest first")
     near.add_argument("--site", action="append", required=True, help=site_help)
     near.add_argument("--range-km", required=True, metavar="KM", help="range in km")
     near.add_argument("--capitals", action="store_true", help="national capitals only")
-    near.add_argument("--format", choices=["csv", "json"], default="csv")
+    near.add_argument("--format", default="csv", metavar="csv|json")
     near.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="output file (default stdout)"
     )
@@ -186,9 +275,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _coverage_arguments(parser: argparse.ArgumentParser, site_help: str) -> None:
+def _coverage_arguments(
+    parser: argparse.ArgumentParser, site_help: str, *, site_required: bool = True
+) -> None:
     """The site, range, band and tolerance options that ``export`` and ``figure`` share."""
-    parser.add_argument("--site", action="append", required=True, help=site_help)
+    parser.add_argument("--site", action="append", required=site_required, help=site_help)
     # One list for both options, so features come in the order the ranges were given.
     parser.add_argument(
         "--range-km",

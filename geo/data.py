@@ -13,6 +13,7 @@ import pandas as pd
 from .errors import GeoInputError
 from .gazetteer import Gazetteer
 from .model import LaunchSite, System
+from .reach import Target
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "ne_10m_populated_places_simple.csv"
@@ -79,3 +80,15 @@ def find_preset(name: str) -> LaunchSite:
         raise GeoInputError(f"unknown site name {name!r}; known sites: {known}")
     names = "; ".join(s.name for s in matches)
     raise GeoInputError(f"site name {name!r} matches several sites: {names}")
+
+
+def find_target(name: str) -> Target | None:
+    """The gazetteer's best match for ``name`` (exact names first, then the most populous), or
+    None when no place matches."""
+    found = gazetteer().find(name, limit=1)
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    return Target(
+        f"{row['name']}, {row['adm0name']}", float(row["longitude"]), float(row["latitude"])
+    )

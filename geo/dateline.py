@@ -170,11 +170,21 @@ def ring_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:
     Returns:
         Arrays of (lon, lat) rows, every longitude in [-180, 180].
     """
-    lon = np.append(lons_deg, lons_deg[0])
-    lat = np.append(lats_deg, lats_deg[0])
+    return _cut_paths(lons_deg, lats_deg, closed=True)
+
+
+def line_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:
+    """An open polyline as drawable paths, cut where it crosses ±180° (see :func:`ring_paths`)."""
+    return _cut_paths(lons_deg, lats_deg, closed=False)
+
+
+def _cut_paths(lons_deg: FloatArray, lats_deg: FloatArray, *, closed: bool) -> list[FloatArray]:
+    lon = np.append(lons_deg, lons_deg[0]) if closed else np.asarray(lons_deg, dtype=np.float64)
+    lat = np.append(lats_deg, lats_deg[0]) if closed else np.asarray(lats_deg, dtype=np.float64)
     unwrapped = lon[0] + np.concatenate([[0.0], np.cumsum(wrap_deg(np.diff(lon)))])
-    # Close exactly one turn (0 or ±360°), whatever rounding the sum picked up.
-    unwrapped[-1] = unwrapped[0] + 360.0 * round((unwrapped[-1] - unwrapped[0]) / 360.0)
+    if closed:
+        # Close exactly one turn (0 or ±360°), whatever rounding the sum picked up.
+        unwrapped[-1] = unwrapped[0] + 360.0 * round((unwrapped[-1] - unwrapped[0]) / 360.0)
     # The 360° window each vertex falls in; a path is cut where the window changes.
     window = np.floor((unwrapped + 180.0) / 360.0)
     home = np.column_stack([unwrapped - 360.0 * window, lat])
@@ -186,7 +196,7 @@ def ring_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:
         y_cut = lat[i] + t * (lat[i + 1] - lat[i])
         pieces[k] = np.vstack([pieces[k], [x_cut - 360.0 * window[i], y_cut]])
         pieces[k + 1] = np.vstack([[x_cut - 360.0 * window[i + 1], y_cut], pieces[k + 1]])
-    if len(pieces) > 1:
+    if closed and len(pieces) > 1:
         # The ring is closed: its last path runs on into the first.
         pieces[0] = np.vstack([pieces.pop()[:-1], pieces[0]])
     return pieces

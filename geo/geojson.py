@@ -23,6 +23,7 @@ from .coverage import (
 )
 from .dateline import oriented
 from .model import COORD_DECIMALS, Band, LaunchSite
+from .reach import Target, launch_area
 
 # The project's coordinate precision (geo.model): 1e-6° is about 0.11 m.
 GRID_DEG = 10.0**-COORD_DECIMALS
@@ -36,6 +37,17 @@ class CoverageFeature:
     band: Band
     geometry: Polygon | MultiPolygon
     site: LaunchSite | None = None
+    target: Target | None = None  # the point a launch area is drawn around
+
+    @property
+    def name(self) -> str:
+        """What the feature is, e.g. "480 km from Kaliningrad" or "480 km launch area of
+        Warsaw": the name exports other than GeoJSON show."""
+        if self.target is not None:
+            return f"{self.band.label} launch area of {self.target.name}"
+        if self.site is not None:
+            return f"{self.band.label} from {self.site.name}"
+        return f"{self.band.label}, all sites merged"
 
 
 def coverage_features(
@@ -101,7 +113,18 @@ def join_lines(lines: Sequence[str], *, tolerance_m: float) -> str:
     return opening + "\n" + ",\n".join(lines) + "\n]}\n"
 
 
-def _feature(feature: CoverageFeature) -> dict:
+def launch_area_feature(target: Target, range_km: float, *, tolerance_m: float) -> CoverageFeature:
+    """The launch-area disk around ``target`` as an export feature (kind "launch_area").
+
+    Raises:
+        GeoInputError: the range or tolerance is out of range.
+    """
+    region = launch_area(target, range_km * 1000.0, tolerance_m=tolerance_m)
+    return CoverageFeature("launch_area", Band(0.0, range_km), snap(region), target=target)
+
+
+def feature_properties(feature: CoverageFeature) -> dict[str, object]:
+    """The properties every export format writes for a feature, in this order."""
     properties: dict[str, object] = {
         "kind": feature.kind,
         "range_km": feature.band.max_km,
@@ -114,7 +137,21 @@ def _feature(feature: CoverageFeature) -> dict:
             "site_lat": feature.site.lat,
             "site_lon": feature.site.lon,
         }
-    return {"type": "Feature", "properties": properties, "geometry": _geometry(feature.geometry)}
+    if feature.target is not None:
+        properties |= {
+            "target_name": feature.target.name,
+            "target_lat": feature.target.lat,
+            "target_lon": feature.target.lon,
+        }
+    return properties
+
+
+def _feature(feature: CoverageFeature) -> dict:
+    return {
+        "type": "Feature",
+        "properties": feature_properties(feature),
+        "geometry": _geometry(feature.geometry),
+    }
 
 
 def _geometry(geom: Polygon | MultiPolygon) -> dict:

@@ -1,0 +1,60 @@
+"""The disputed strip: what lies between two rings, e.g. Russia's 480 km and the treaty's 500 km.
+
+It is the band between the rings over all sites together: places whose nearest site is farther
+than the inner range and at most the outer one, the rule of places in range, and the region
+within the outer range of some site but beyond the inner range of every site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from shapely.geometry import MultiPolygon, Polygon
+
+from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_area_m2, geodesic_disks, merge
+from .dateline import oriented
+from .errors import require_band_m
+from .places import places_in_range
+
+
+@dataclass(frozen=True)
+class Strip:
+    """The region between two ranges, with the places in it."""
+
+    inner_km: float
+    outer_km: float
+    region: Polygon | MultiPolygon
+    places: pd.DataFrame  # geo.places.PLACE_COLUMNS, nearest first
+
+    @property
+    def population(self) -> int:
+        """Total population of the places in the strip (Natural Earth ``pop_max``)."""
+        return int(self.places["population"].sum())
+
+    @property
+    def area_km2(self) -> float:
+        """Geodesic area of the strip in km²."""
+        return geodesic_area_m2(self.region) / 1e6
+
+
+def disputed_strip(
+    sites: Sequence[LaunchSite],
+    inner_km: float,
+    outer_km: float,
+    places: pd.DataFrame,
+    *,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+) -> Strip:
+    """The strip between ``inner_km`` and ``outer_km`` around the sites.
+
+    Raises:
+        GeoInputError: a range is out of range or ``inner_km >= outer_km``.
+    """
+    inner_m, outer_m = require_band_m(inner_km * 1000.0, outer_km * 1000.0)
+    centers = [(s.lon, s.lat) for s in sites]
+    outer = merge(geodesic_disks(centers, outer_m, tolerance_m=tolerance_m))
+    inner = merge(geodesic_disks(centers, inner_m, tolerance_m=tolerance_m))
+    table = places_in_range(sites, places, outer_m, min_radius_m=inner_m)
+    return Strip(inner_km, outer_km, oriented(outer.difference(inner)), table)
