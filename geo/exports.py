@@ -29,13 +29,14 @@ GPKG_LAYER = "coverage"
 
 
 def format_for(path: str, fmt: str | None) -> str:
-    """The export format: ``fmt`` if given, else the output file's extension.
+    """The export format: ``fmt`` if given, else the output file's extension; GeoJSON on
+    standard output (``-``).
 
     Raises:
         GeoInputError: an unknown format, or no format and an extension that names none.
     """
     wanted = fmt if fmt is not None else Path(path).suffix.lower().removeprefix(".")
-    if wanted == "json" and fmt is None:
+    if fmt is None and (path == "-" or wanted == "json"):
         wanted = "geojson"
     if wanted not in FORMATS:
         given = f"format {fmt!r}" if fmt is not None else f"output {path!r}"

@@ -1,8 +1,8 @@
 """The disputed strip: what lies between two rings, e.g. Russia's 480 km and the treaty's 500 km.
 
-It is the band between the rings over all sites together: places whose nearest site is farther
-than the inner range and at most the outer one, the rule of places in range, and the region
-within the outer range of some site but beyond the inner range of every site.
+It is the band between the two ranges with the one meaning bands have everywhere (the map, the
+tables, the exports): a point is in it when its distance to *some* site lies in (inner, outer],
+the union over sites of each site's band, and its places are :func:`places_in_range` of it.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_area_m2, geodesic_disks, merge
-from .dateline import oriented
+from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_area_m2, geodesic_bands, merge
 from .errors import require_band_m
 from .places import places_in_range
 
@@ -54,7 +53,6 @@ def disputed_strip(
     """
     inner_m, outer_m = require_band_m(inner_km * 1000.0, outer_km * 1000.0)
     centers = [(s.lon, s.lat) for s in sites]
-    outer = merge(geodesic_disks(centers, outer_m, tolerance_m=tolerance_m))
-    inner = merge(geodesic_disks(centers, inner_m, tolerance_m=tolerance_m))
+    region = merge(geodesic_bands(centers, inner_m, outer_m, tolerance_m=tolerance_m))
     table = places_in_range(sites, places, outer_m, min_radius_m=inner_m)
-    return Strip(inner_km, outer_km, oriented(outer.difference(inner)), table)
+    return Strip(inner_km, outer_km, region, table)

@@ -180,13 +180,14 @@ def test_kmz__is_a_zip_holding_doc_kml(features):
         ("a.KMZ", None, "kmz"),
         ("a.gpkg", None, "gpkg"),
         ("-", "kml", "kml"),
+        ("-", None, "geojson"),
     ],
 )
 def test_format_for__from_the_extension_unless_given(path, fmt, expected):
     assert format_for(path, fmt) == expected
 
 
-@pytest.mark.parametrize(("path", "fmt"), [("a.shp", None), ("-", None), ("a.kml", "svg")])
+@pytest.mark.parametrize(("path", "fmt"), [("a.shp", None), ("a", None), ("a.kml", "svg")])
 def test_format_for__names_an_unknown_format(path, fmt):
     with pytest.raises(GeoInputError, match="formats are geojson, kml, kmz, gpkg"):
         format_for(path, fmt)
