@@ -90,5 +90,7 @@ def find_target(name: str) -> Target | None:
         return None
     row = found.iloc[0]
     return Target(
-        f"{row['name']}, {row['adm0name']}", float(row["longitude"]), float(row["latitude"])
+        name=f"{row['name']}, {row['adm0name']}",
+        lat=float(row["latitude"]),
+        lon=float(row["longitude"]),
     )

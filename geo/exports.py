@@ -15,8 +15,9 @@ import geopandas
 from shapely.geometry import MultiPolygon
 
 from .errors import GeoInputError
-from .geojson import Band, CoverageFeature, dumps, feature_properties
+from .geojson import CoverageFeature, dumps, feature_properties
 from .kml import kml_text, kmz_bytes
+from .model import Band
 
 FORMATS = ("geojson", "kml", "kmz", "gpkg")
 MEDIA_TYPES = {

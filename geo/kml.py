@@ -28,8 +28,9 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from . import __version__
-from .geojson import Band, CoverageFeature, feature_properties
+from .geojson import CoverageFeature, feature_properties
 from .lines import densify_straight
+from .model import Band
 
 _CELL_DEG = 30.0
 _WEST, _SOUTH = np.meshgrid(np.arange(-180.0, 180.0, _CELL_DEG), [-90.0, 0.0])

@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_disk
+from .coverage import DEFAULT_TOLERANCE_M, geodesic_disk
 from .errors import GeoInputError, require_lat, require_lon, require_radius_m
+from .model import LaunchSite
 from .rings import GEOD
 from .text import clean_text
 
@@ -29,13 +30,14 @@ _FIGURES = (
 SITE_COLUMNS = ["site_name", "site_lat", "site_lon", "distance_km", "azimuth_deg"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
-    """A point someone asks about; ``lon``/``lat`` in degrees (WGS84)."""
+    """A point someone asks about, at ``lat``, ``lon`` in degrees (WGS84); keyword-only like
+    :class:`geo.model.LaunchSite`."""
 
     name: str
-    lon: float
     lat: float
+    lon: float
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lat", require_lat(self.lat))
@@ -153,7 +155,7 @@ def parse_target(text: str, find_place) -> Target:
     if len(parts) >= 2 and _is_number(parts[0]) and _is_number(parts[1]):
         lat, lon = float(parts[0]), float(parts[1])
         name = clean_text(parts[2]) if len(parts) == 3 else ""
-        return Target(name or f"{lat:g}, {lon:g}", lon, lat)
+        return Target(name=name or f"{lat:g}, {lon:g}", lat=lat, lon=lon)
     found = find_place(text)
     if found is None:
         raise GeoInputError(

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
-from .coverage import DEFAULT_TOLERANCE_M, LaunchSite, geodesic_area_m2, geodesic_bands, merge
+from .coverage import DEFAULT_TOLERANCE_M, geodesic_area_m2, geodesic_bands, merge
 from .errors import require_band_m
+from .model import LaunchSite
 from .places import places_in_range
 
 

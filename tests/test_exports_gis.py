@@ -15,19 +15,20 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import LineString, Polygon, shape
 
-from geo.coverage import LaunchSite, geodesic_area_m2
+from geo.coverage import geodesic_area_m2
 from geo.data import preset_sites
 from geo.errors import GeoInputError
 from geo.exports import export_bytes, format_for
-from geo.geojson import Band, coverage_features, launch_area_feature
+from geo.geojson import coverage_features, launch_area_feature
+from geo.model import Band, LaunchSite
 from geo.reach import Target
 
 GEOD = Geod(ellps="WGS84")
 TOLERANCE_M = 100.0
 SITES = [
     preset_sites()[0],
-    LaunchSite("McMurdo", 166.67, -77.85),
-    LaunchSite("Dateline", 179.9, 10.0),
+    LaunchSite(name="McMurdo", lon=166.67, lat=-77.85),
+    LaunchSite(name="Dateline", lon=179.9, lat=10.0),
 ]
 BANDS = [Band(0.0, 480.0), Band(500.0, 5500.0), Band(0.0, 12_000.0)]
 
@@ -36,7 +37,11 @@ BANDS = [Band(0.0, 480.0), Band(500.0, 5500.0), Band(0.0, 12_000.0)]
 def features():
     found = coverage_features(SITES, BANDS, tolerance_m=TOLERANCE_M)
     found += coverage_features(SITES, [Band(0.0, 5500.0)], union=True, tolerance_m=TOLERANCE_M)
-    found.append(launch_area_feature(Target("Warsaw", 21.0, 52.23), 480.0, tolerance_m=TOLERANCE_M))
+    found.append(
+        launch_area_feature(
+            Target(name="Warsaw", lon=21.0, lat=52.23), 480.0, tolerance_m=TOLERANCE_M
+        )
+    )
     return found
 
 

@@ -11,10 +11,11 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Point
 
-from geo.coverage import LaunchSite, geodesic_disk
+from geo.coverage import geodesic_disk
 from geo.data import places, preset_sites, systems
 from geo.errors import HALF_MERIDIAN_M, GeoInputError
 from geo.lines import measure
+from geo.model import LaunchSite
 from geo.reach import (
     Target,
     launch_area,
@@ -28,9 +29,9 @@ from tests.rfc7946 import problems
 
 GEOD = Geod(ellps="WGS84")
 KAPUSTIN_YAR = preset_sites()[0]
-KALININGRAD = LaunchSite("Kaliningrad", 20.49734, 54.70001)
-BERLIN = Target("Berlin", 13.3996, 52.52376)
-WARSAW = Target("Warsaw", 20.99805, 52.25195)
+KALININGRAD = LaunchSite(name="Kaliningrad", lon=20.49734, lat=54.70001)
+BERLIN = Target(name="Berlin", lon=13.3996, lat=52.52376)
+WARSAW = Target(name="Warsaw", lon=20.99805, lat=52.25195)
 
 
 # Golden values: Geod.inv(lon1, lat1, lon2, lat2) on WGS84 (GeographicLib), site -> target.
@@ -41,8 +42,8 @@ WARSAW = Target("Warsaw", 20.99805, 52.25195)
         (KALININGRAD, WARSAW, 274.476061541722, 172.84134092993534),
         # Fiji to a target across ±180°: 225 km, not the 40,000 km the long way round.
         (
-            LaunchSite("Fiji", 179.5, -16.5),
-            Target("East", -179.2, -18.1),
+            LaunchSite(name="Fiji", lon=179.5, lat=-16.5),
+            Target(name="East", lon=-179.2, lat=-18.1),
             224.62445708807666,
             142.21888740823837,
         ),
@@ -65,9 +66,9 @@ def test_site_distances__nearest_first():
 def test_reach__a_target_one_metre_inside_reaches_and_one_metre_outside_falls_short(
     lat, lon, az, offset_m
 ):
-    site = LaunchSite("site", lon, lat)
+    site = LaunchSite(name="site", lon=lon, lat=lat)
     t_lon, t_lat, _ = GEOD.fwd(lon, lat, az, 480_000.0 + offset_m)
-    target = Target("edge", t_lon, t_lat)
+    target = Target(name="edge", lon=t_lon, lat=t_lat)
     table = reach_table(target, [site], [480.0])
     assert bool(table["reaches_480km"].iloc[0]) is (offset_m < 0)
     (ring,) = ring_reach(table["distance_km"].iloc[0], [480.0])
@@ -76,11 +77,11 @@ def test_reach__a_target_one_metre_inside_reaches_and_one_metre_outside_falls_sh
 
 
 def test_reach__at_a_pole_and_at_the_antipode():
-    pole = site_distances(Target("North Pole", 0.0, 90.0), [KAPUSTIN_YAR]).iloc[0]
+    pole = site_distances(Target(name="North Pole", lon=0.0, lat=90.0), [KAPUSTIN_YAR]).iloc[0]
     _, _, expected = GEOD.inv(KAPUSTIN_YAR.lon, KAPUSTIN_YAR.lat, 0.0, 90.0)
     assert pole["distance_km"] == pytest.approx(expected / 1000.0)
     assert pole["azimuth_deg"] == pytest.approx(0.0, abs=1e-9)
-    antipode = Target("antipode", KAPUSTIN_YAR.lon - 180.0, -KAPUSTIN_YAR.lat)
+    antipode = Target(name="antipode", lon=KAPUSTIN_YAR.lon - 180.0, lat=-KAPUSTIN_YAR.lat)
     far = reach_table(antipode, [KAPUSTIN_YAR], [20_000.0]).iloc[0]
     _, _, expected = GEOD.inv(KAPUSTIN_YAR.lon, KAPUSTIN_YAR.lat, antipode.lon, antipode.lat)
     assert (
@@ -115,7 +116,7 @@ def test_launch_area__is_the_disk_around_the_target_and_holds_kaliningrad():
 
 
 def test_launch_area__membership_agrees_with_distance_away_from_the_edge():
-    area = launch_area(Target("Dateline", 179.0, 65.0), 2_000_000.0)
+    area = launch_area(Target(name="Dateline", lon=179.0, lat=65.0), 2_000_000.0)
     rng = np.random.default_rng(5)
     lons, lats = rng.uniform(-180, 180, 4000), rng.uniform(20, 90, 4000)
     _, _, dist = GEOD.inv(np.full(4000, 179.0), np.full(4000, 65.0), lons, lats)
