@@ -1,8 +1,16 @@
 """Benchmark: our rings against uniform rings fixed with ``antimeridian`` and raw ``Geod.fwd``.
 
-Run by hand (``make bench``); the numbers go into ``docs/benchmarks.md``. Side by side in one
-run, medians of interleaved repeats, because these machines are shared and noisy.
+Run by hand (``make bench``); the numbers go into docs/benchmarks.md. Side by side in one run,
+medians of interleaved repeats, because these machines are shared and noisy.
 
+Part 1, one site and the three 9M729 rings (480 km, 500 km, 5,500 km) at 100 m, the case the
+app computes most:
+(ring)  geo.rings.circle_vertices for all three rings, no polygon;
+(disks) geo.geodesic_disks: vertices and RFC 7946 polygons, one call per ring and, where the
+        library takes one radius per centre, one call for all three;
+(fwd)   raw Geod.fwd for the same number of vertices in one call, no polygon: the floor.
+Part 2, radii near the antipodal limit, where rings are cut at the cut locus.
+Part 3, many sites:
 (a) geo.geodesic_disks at 100 m tolerance: vertices + RFC 7946 polygons.
 (b) 720 uniform azimuths, counter-clockwise (its best case), then antimeridian.fix_polygon.
 (c) raw Geod.fwd for the same number of vertices as (a), no polygon at all.
@@ -11,6 +19,7 @@ run, medians of interleaved repeats, because these machines are shared and noisy
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,7 +36,9 @@ from geo.rings import chord_error_m, circle_vertices
 
 GEOD = Geod(ellps="WGS84")
 BATTALIONS = [(45.74, 48.58), (62.71, 56.85), (44.65, 43.74), (41.39, 56.85)]
+THREE_RINGS_M = (480_000.0, 500_000.0, 5_500_000.0)
 REPEATS = 7
+SMALL_REPEATS = 201
 
 
 def sites(n: int) -> list[tuple[float, float]]:
@@ -66,7 +77,7 @@ def correct(regions, centers, radius_m) -> bool:
             return False
         _, _, d = GEOD.inv(np.full(lon.size, lon0), np.full(lon.size, lat0), lon, lat)
         clear = np.abs(d - radius_m) > 2_000
-        if np.any((shapely.contains_xy(region, lon, lat) != (d <= radius_m))[clear]):
+        if np.any((shapely.covers(region, shapely.points(lon, lat)) != (d <= radius_m))[clear]):
             return False
     return True
 
@@ -76,7 +87,62 @@ def worst_error(centers, radius_m, vertices) -> float:
     return max(chord_error_m(c, radius_m, lon, lat) for c, (lon, lat) in pairs)
 
 
-def main() -> None:
+def medians_ms(cases: dict, repeats: int) -> dict[str, float]:
+    """Median wall time of each case in ms, the cases interleaved within every repeat."""
+    times: dict[str, list[float]] = {key: [] for key in cases}
+    for _ in range(repeats):
+        for key, fn in cases.items():
+            t0 = time.perf_counter()
+            fn()
+            times[key].append(time.perf_counter() - t0)
+    return {key: statistics.median(v) * 1e3 for key, v in times.items()}
+
+
+def batched_radii_supported() -> bool:
+    try:
+        geo.geodesic_disks([BATTALIONS[0]] * 2, [480_000.0, 500_000.0])
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def vertex_count(center, radii_m) -> int:
+    lon0, lat0 = center
+    return sum(
+        circle_vertices(np.array([lon0]), np.array([lat0]), r, 100.0)[0].size for r in radii_m
+    )
+
+
+def fwd_same_vertices(center, radii_m):
+    """Raw Geod.fwd for as many vertices as our rings have, in one call (the floor)."""
+    counts = [vertex_count(center, [r]) for r in radii_m]
+    az = np.concatenate([np.linspace(360.0, 0.0, n, endpoint=False) for n in counts])
+    dist = np.repeat(radii_m, counts)
+    lon0 = np.full(az.size, center[0])
+    lat0 = np.full(az.size, center[1])
+    return lambda: GEOD.fwd(lon0, lat0, az, dist)
+
+
+def one_site(center, radii_m, label: str) -> None:
+    lon0, lat0 = center
+    n = vertex_count(center, radii_m)
+    cases = {
+        "ring": lambda: [
+            circle_vertices(np.array([lon0]), np.array([lat0]), r, 100.0) for r in radii_m
+        ],
+        "disks, a call per ring": lambda: [geo.geodesic_disks([center], r) for r in radii_m],
+        "fwd": fwd_same_vertices(center, list(radii_m)),
+    }
+    if batched_radii_supported():
+        cases["disks, one call"] = lambda: geo.geodesic_disks([center] * len(radii_m), radii_m)
+    med = medians_ms(cases, SMALL_REPEATS)
+    radii = "/".join(f"{r / 1000:,.0f}" for r in radii_m)
+    for key, ms in med.items():
+        ratio = ms / med["fwd"]
+        print(f"| {label} | {radii} | {key} | {ms:.3f} | {n:,} | {ratio:.2f}x |")
+
+
+def many_sites() -> None:
     print("| sites | range km | method | median ms | vertices | worst error m | correct |")
     print("|---:|---:|---|---:|---:|---:|---|")
     for n_sites in (1, 10, 100):
@@ -86,17 +152,14 @@ def main() -> None:
             radius_m = range_km * 1000.0
             ring, _, vlon, vlat = circle_vertices(lons, lats, radius_m, 100.0)
             n_ours = ring.size
-            times = {"a": [], "b": [], "c": []}
-            for _ in range(REPEATS):
-                for key, fn, args in (
-                    ("a", ours, (centers, radius_m)),
-                    ("b", uniform_antimeridian, (centers, radius_m)),
-                    ("c", raw_fwd, (centers, radius_m, n_ours)),
-                ):
-                    t0 = time.perf_counter()
-                    fn(*args)
-                    times[key].append(time.perf_counter() - t0)
-            med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+            med = medians_ms(
+                {
+                    "a": lambda c=centers, r=radius_m: ours(c, r),
+                    "b": lambda c=centers, r=radius_m: uniform_antimeridian(c, r),
+                    "c": lambda c=centers, r=radius_m, n=n_ours: raw_fwd(c, r, n),
+                },
+                REPEATS,
+            )
             ours_vertices = [(vlon[ring == i], vlat[ring == i]) for i in range(n_sites)]
             per = n_ours // n_sites
             uniform = np.linspace(360.0, 0.0, per, endpoint=False)
@@ -143,6 +206,21 @@ def main() -> None:
                 f"|  |  | ratios | a/c = {med['a'] / med['c']:.1f}x, "
                 f"b/a = {med['b'] / med['a']:.1f}x |  |  |  |"
             )
+
+
+def main() -> None:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    print(f"commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+    print("| site | rings km | method | median ms | vertices | vs fwd |")
+    print("|---|---|---|---:|---:|---:|")
+    one_site(BATTALIONS[0], THREE_RINGS_M, "Kapustin Yar")
+    one_site(BATTALIONS[0], (THREE_RINGS_M[2],), "Kapustin Yar")
+    one_site((0.0, 0.0), (19_990_000.0, 20_000_000.0), "0, 0 (cut locus)")
+    print()
+    if "--quick" not in sys.argv:
+        many_sites()
 
 
 if __name__ == "__main__":

@@ -13,20 +13,20 @@ from __future__ import annotations
 # Before the imports: geo.geojson writes it into every export.
 __version__ = "0.1.0"
 
+from .area import EARTH_AREA_M2, geodesic_area_m2
 from .coordinates import parse_coordinate
 from .countries import country_shares
 from .coverage import (
     DEFAULT_TOLERANCE_M,
-    EARTH_AREA_M2,
-    geodesic_area_m2,
     geodesic_bands,
     geodesic_disk,
     geodesic_disks,
     merge,
+    region_areas_m2,
     ring_outlines,
 )
 from .errors import HALF_MERIDIAN_M, GeoInputError, require_radius_m
-from .geojson import CoverageFeature, feature_line, join_lines, snap
+from .geojson import CoverageFeature, band_areas_m2, feature_line, join_lines, snap
 from .model import (
     COORD_DECIMALS,
     INF_BAND,
@@ -56,6 +56,7 @@ __all__ = [
     "RingSpec",
     "System",
     "__version__",
+    "band_areas_m2",
     "clean_text",
     "country_shares",
     "feature_line",
@@ -69,6 +70,7 @@ __all__ = [
     "parse_sites",
     "places_in_range",
     "position_key",
+    "region_areas_m2",
     "require_radius_m",
     "ring_outlines",
     "rings_for",

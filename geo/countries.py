@@ -14,7 +14,7 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .coverage import geodesic_area_m2
+from .area import geodesic_area_m2
 from .data import DATA_DIR
 
 COUNTRIES_50M = DATA_DIR / "ne_50m_admin_0_countries.geojson"
@@ -41,7 +41,7 @@ def country_shares(region: BaseGeometry) -> pd.DataFrame:
     candidates = frame.iloc[frame.sindex.query(region, predicate="intersects")]
     inside_m2 = np.array(
         [
-            geom_area if region.contains(geom) else geodesic_area_m2(region.intersection(geom))
+            geom_area if region.covers(geom) else geodesic_area_m2(region.intersection(geom))
             for geom, geom_area in zip(candidates.geometry, candidates["area_m2"], strict=True)
         ]
     )

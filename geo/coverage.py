@@ -8,16 +8,18 @@ counter-clockwise, holes clockwise. Membership of points is decided by geodesic 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, box
+from numpy.typing import NDArray
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .area import geodesic_area_m2
 from .dateline import oriented, regions_from_rings, ring_paths
 from .errors import (
+    GeoInputError,
     require_band_m,
     require_lat,
     require_lon,
@@ -27,25 +29,27 @@ from .errors import (
 from .rings import GEOD, FloatArray, circle_vertices, ring_starts
 
 DEFAULT_TOLERANCE_M = 100.0
-# Area of the WGS84 ellipsoid in m², 4πc² with c² the authalic radius squared (GeographicLib).
-_E = math.sqrt(GEOD.es)
-EARTH_AREA_M2 = 2.0 * math.pi * (GEOD.a**2 + GEOD.b**2 * math.atanh(_E) / _E)
-_HEMISPHERES = (box(-180.0, 0.0, 180.0, 90.0), box(-180.0, -90.0, 180.0, 0.0))
-# Longest lon/lat edge handed to GeographicLib when measuring area: long straight edges only
-# occur along ±180° and the pole lines, where a short step keeps each geodesic on the meridian.
-_AREA_SEGMENT_DEG = 1.0
+# Areas are of the true geodesic regions, whatever tolerance a drawing uses: rings this fine
+# (relative to the radius), each also halved, and Richardson's extrapolation between the two
+# (an inscribed polygon falls short by ~(edge length)**2) leave ~1e-9 of the area: measured
+# against GeographicLib's area of rings of 400,000 vertices, 1e-12 to 1.3e-9.
+_AREA_TOLERANCE_PER_M = 1e-4
 
 LonLat = tuple[float, float]
 
 
 def geodesic_disks(
-    centers: Sequence[LonLat], radius_m: float, *, tolerance_m: float = DEFAULT_TOLERANCE_M
+    centers: Sequence[LonLat],
+    radius_m: float | Sequence[float],
+    *,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
 ) -> list[Polygon | MultiPolygon]:
     """Geodesic disks of ``radius_m`` around each centre, computed together.
 
     Args:
         centers: (lon, lat) pairs in degrees.
-        radius_m: Geodesic radius in metres, 1 m to the antipodal limit (~20,004 km).
+        radius_m: Geodesic radius in metres, 1 m to the antipodal limit (~20,004 km): one for
+            every centre, or one per centre (several rings of one site in one call).
         tolerance_m: Largest distance in metres between a lon/lat edge and the true circle.
 
     Returns:
@@ -58,11 +62,11 @@ def geodesic_disks(
     >>> disk.is_valid, disk.bounds[3]
     (True, 90.0)
     """
-    lons, lats, radius_m, tolerance_m = _validated(centers, radius_m, tolerance_m)
+    lons, lats, radii_m, tolerance_m = _validated(centers, radius_m, tolerance_m)
     if not lons.size:
         return []
-    ring, _, lon, lat = circle_vertices(lons, lats, radius_m, tolerance_m)
-    north_in, south_in = _poles_inside(lons, lats, radius_m)
+    ring, _, lon, lat = circle_vertices(lons, lats, radii_m, tolerance_m)
+    north_in, south_in = _poles_inside(lons, lats, radii_m)
     return regions_from_rings(ring, lon, lat, north_inside=north_in, south_inside=south_in)
 
 
@@ -114,59 +118,84 @@ def merge(regions: Sequence[BaseGeometry]) -> Polygon | MultiPolygon:
     return oriented(shapely.union_all(list(regions)))
 
 
-def geodesic_area_m2(geom: BaseGeometry) -> float:
-    """Geodesic area in m² of a lon/lat (multi)polygon on WGS84.
+def region_areas_m2(
+    centers: Sequence[LonLat], min_radius_m: float, max_radius_m: float, *, union: bool = False
+) -> list[float]:
+    """Area in m² of each site's true geodesic disk (``min_radius_m == 0``) or band, or with
+    ``union`` of their union: of the region itself, not of a polygon drawn at some tolerance.
 
-    Each hemisphere is measured apart, so no piece can exceed half the Earth, where
-    GeographicLib's signed area would be ambiguous; that handles disks bigger than a hemisphere
-    and pieces that run along a pole line.
+    Raises:
+        GeoInputError: bad coordinates or radii.
     """
-    total = 0.0
-    _, south, _, north = geom.bounds
-    # A shape within one hemisphere is its own piece: no overlay (the costly step) is needed.
-    if south >= 0.0 or north <= 0.0:
-        pieces = [geom]
-    else:
-        pieces = [geom.intersection(half) for half in _HEMISPHERES]
-    for piece in pieces:
-        for polygon in getattr(piece, "geoms", [piece]):
-            if isinstance(polygon, Polygon) and not polygon.is_empty:
-                total += _polygon_area_m2(polygon)
-    return total
+    outer = _halved_pair(centers, max_radius_m)
+    inner = _halved_pair(centers, min_radius_m) if min_radius_m > 0 else None
+    if union:
+        pair = []
+        for k in (0, 1):
+            regions = outer[k]
+            if inner is not None:
+                regions = [o.difference(i) for o, i in zip(regions, inner[k], strict=True)]
+            pair.append(geodesic_area_m2(shapely.union_all(regions)))
+        return [_extrapolated(*pair)]
+    areas = [
+        _extrapolated(geodesic_area_m2(c), geodesic_area_m2(f)) for c, f in zip(*outer, strict=True)
+    ]
+    if inner is not None:
+        areas = [
+            a - _extrapolated(geodesic_area_m2(c), geodesic_area_m2(f))
+            for a, c, f in zip(areas, *inner, strict=True)
+        ]
+    return areas
 
 
-def _polygon_area_m2(polygon: Polygon) -> float:
-    dense = shapely.segmentize(shapely.orient_polygons(polygon), _AREA_SEGMENT_DEG)
-    area = _ring_area_m2(dense.exterior.coords)
-    for hole in dense.interiors:
-        area -= _ring_area_m2(hole.coords, clockwise=True)
-    return area
+def _halved_pair(
+    centers: Sequence[LonLat], radius_m: float
+) -> tuple[list[Polygon | MultiPolygon], list[Polygon | MultiPolygon]]:
+    """Each disk from fine rings, and from the same rings with every edge halved."""
+    lons, lats, radii_m, _ = _validated(centers, radius_m, DEFAULT_TOLERANCE_M)
+    if not lons.size:
+        return [], []
+    tolerance_m = radii_m * _AREA_TOLERANCE_PER_M
+    ring, _, lon, lat = circle_vertices(lons, lats, radii_m, tolerance_m, subdivide=2)
+    north_in, south_in = _poles_inside(lons, lats, radii_m)
+    # The halving put one new vertex after each old one: the old ring is every other vertex.
+    starts = ring_starts(ring)
+    old = (np.arange(ring.size) - starts[ring]) % 2 == 0
+    return tuple(
+        regions_from_rings(ring[k], lon[k], lat[k], north_inside=north_in, south_inside=south_in)
+        for k in (old, slice(None))
+    )
 
 
-def _ring_area_m2(coords: Sequence[tuple[float, float]], *, clockwise: bool = False) -> float:
-    xy = np.asarray(coords, dtype=np.float64)
-    signed, _ = GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])
-    signed = -signed if clockwise else signed
-    # Counter-clockwise means positive; a value wrapped past half the Earth comes back negative.
-    return signed if signed >= 0 else signed + EARTH_AREA_M2
+def _extrapolated(coarse_m2: float, halved_m2: float) -> float:
+    # Each edge's shortfall shrinks fourfold when it is halved.
+    return (4.0 * halved_m2 - coarse_m2) / 3.0
 
 
 def _validated(
-    centers: Sequence[LonLat], radius_m: float, tolerance_m: float
-) -> tuple[FloatArray, FloatArray, float, float]:
-    """Centre longitudes and latitudes as arrays, radius and tolerance, all checked."""
-    radius_m = require_radius_m(radius_m)
+    centers: Sequence[LonLat], radius_m: float | Sequence[float], tolerance_m: float
+) -> tuple[FloatArray, FloatArray, FloatArray, float]:
+    """Centre longitudes and latitudes, one radius per centre, and the tolerance, all checked."""
     tolerance_m = require_tolerance_m(tolerance_m)
     lons = np.array([require_lon(lon) for lon, _ in centers], dtype=np.float64)
     lats = np.array([require_lat(lat) for _, lat in centers], dtype=np.float64)
-    return lons, lats, radius_m, tolerance_m
+    if isinstance(radius_m, Sequence | np.ndarray):
+        if len(radius_m) != lons.size:
+            raise GeoInputError(f"{len(radius_m)} radii for {lons.size} centres")
+        radii_m = np.array([require_radius_m(r) for r in radius_m], dtype=np.float64)
+    else:
+        radii_m = np.full(lons.size, require_radius_m(radius_m))
+    return lons, lats, radii_m, tolerance_m
 
 
 def _poles_inside(
-    lons: FloatArray, lats: FloatArray, radius_m: float
-) -> tuple[FloatArray, FloatArray]:
+    lons: FloatArray, lats: FloatArray, radii_m: FloatArray
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Whether each disk holds the North and the South Pole; a pole on the circle is in the
+    closed disk, as every point at distance r is."""
     n = lons.size
-    # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance)
-    _, _, to_north = GEOD.inv(lons, lats, np.zeros(n), np.full(n, 90.0))
-    _, _, to_south = GEOD.inv(lons, lats, np.zeros(n), np.full(n, -90.0))
-    return np.asarray(to_north) < radius_m, np.asarray(to_south) < radius_m
+    # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance), both poles in one call.
+    poles = np.repeat([90.0, -90.0], n)
+    _, _, dist = GEOD.inv(np.tile(lons, 2), np.tile(lats, 2), np.zeros(2 * n), poles)
+    inside = np.asarray(dist) <= np.tile(radii_m, 2)
+    return inside[:n], inside[n:]

@@ -3,8 +3,11 @@
 Working in *unwrapped* longitude (consecutive vertices never jump by more than 180°), a ring
 whose longitudes sum to zero bounds an ordinary polygon, which is clipped into [-180, 180]
 windows. A ring whose longitudes advance by ±360° winds around a pole: it is cut where it crosses
-the antimeridian and closed along that pole's line (lat = ±90), which RFC 7946 allows. If both
-poles are inside (a disk bigger than a hemisphere), the region is the world minus the other side.
+the antimeridian and closed along that pole's line (lat = ±90), which RFC 7946 allows. A ring
+that winds 0° but runs clockwise bounds the part out of range (both poles inside, a disk bigger
+than a hemisphere): the region is the world minus it. Which poles are inside is decided
+geodesically by the caller and trusted over the ring's own longitudes, which are arbitrary at a
+pole the ring passes through.
 
 This is where general-purpose tools go wrong: the ``antimeridian`` package closes a clockwise
 pole-enclosing ring around the wrong pole, and naive polygons from such rings are invalid.
@@ -23,6 +26,9 @@ from shapely.geometry.base import BaseGeometry
 from .rings import FloatArray, IntArray, next_index, ring_starts, wrap_deg
 
 WORLD = box(-180.0, -90.0, 180.0, 90.0)
+# A ring or piece bounding less than this (about 1 cm² at the equator) has collapsed to a point:
+# at the antipodal limit the part out of range vanishes.
+_NOTHING_DEG2 = 1e-14
 
 
 def regions_from_rings(
@@ -46,7 +52,8 @@ def regions_from_rings(
     winding = np.round(np.add.reduceat(steps, starts[:-1]) / 360.0)
     simple = (
         (winding == 0)
-        & ~(north_inside & south_inside)
+        & ~north_inside
+        & ~south_inside
         & (np.minimum.reduceat(unwrapped, starts[:-1]) >= -180.0)
         & (np.maximum.reduceat(unwrapped, starts[:-1]) <= 180.0)
     )
@@ -56,7 +63,8 @@ def regions_from_rings(
     rings = shapely.linearrings(
         np.column_stack([lons_deg[in_simple], lats_deg[in_simple]]), indices=slot[ring[in_simple]]
     )
-    polygons = shapely.orient_polygons(shapely.polygons(rings))
+    # Counter-clockwise by construction (the disk on the left), as RFC 7946 wants.
+    polygons = shapely.polygons(rings)
     for i, polygon in zip(np.flatnonzero(simple), polygons, strict=True):
         regions[i] = polygon
     for i in np.flatnonzero(~simple):
@@ -78,22 +86,64 @@ def region_from_ring(
     Args:
         lons_deg: Ring longitudes in degrees, in traversal order, not repeated at the end.
         lats_deg: Ring latitudes in degrees.
-        north_inside: Whether the North Pole lies inside (decided geodesically by the caller).
-        south_inside: Whether the South Pole lies inside.
+        north_inside: Whether the North Pole lies inside or on the ring (decided geodesically
+            by the caller).
+        south_inside: Whether the South Pole lies inside or on the ring.
 
     Returns:
         Valid polygon(s), exteriors counter-clockwise and holes clockwise.
     """
+    lons_deg, lats_deg = _lift_pole_vertices(lons_deg, lats_deg)
+    # The geodesic pole test is the truth: a ring around one pole winds once, counter-clockwise
+    # seen from outside the disk. Only a ring through a pole (or within rounding of it) can sum
+    # its longitude steps to another count, and there the step past the pole is the free one.
+    winding = int(north_inside) - int(south_inside)
     steps = wrap_deg(np.diff(lons_deg, append=lons_deg[0]))
+    off_by = winding - round(float(np.sum(steps)) / 360.0)
+    if off_by:
+        steps[_edge_nearest_pole(lats_deg)] += 360.0 * off_by
     unwrapped = lons_deg[0] + np.concatenate([[0.0], np.cumsum(steps[:-1])])
-    winding = round(float(np.sum(steps)) / 360.0)
     if winding:
         region: BaseGeometry = _polar_cap(unwrapped, lats_deg, winding)
+        if not region.is_valid:  # a ring through the pole it winds around touches the pole line
+            region = shapely.make_valid(region)
     else:
-        region = _clip_to_windows(Polygon(np.column_stack([unwrapped, lats_deg])))
-        if north_inside and south_inside:
+        chart = Polygon(np.column_stack([unwrapped, lats_deg]))
+        region = _clip_to_windows(chart)
+        # The disk is on the ring's left: a clockwise chart polygon bounds the part out of range
+        # (both poles inside, or on the ring). A ring too small to bound anything leaves the
+        # world when both poles are inside (the antipodal limit) and nothing otherwise.
+        if region.area < _NOTHING_DEG2:
+            region = WORLD if north_inside and south_inside else Polygon()
+        elif not chart.exterior.is_ccw:
             region = WORLD.difference(region)
     return oriented(region)
+
+
+def _lift_pole_vertices(
+    lons_deg: FloatArray, lats_deg: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """A vertex exactly at a pole has no longitude of its own (GeographicLib gives it one
+    anyway): it becomes two, on the meridians the ring arrives and leaves by, joined along the
+    pole line."""
+    at = np.flatnonzero(np.abs(lats_deg) == 90.0)
+    if not at.size:
+        return lons_deg, lats_deg
+    n = lons_deg.size
+    arrive, leave = lons_deg[(at - 1) % n], lons_deg[(at + 1) % n]
+    lons_deg = lons_deg.copy()
+    lons_deg[at] = arrive
+    return np.insert(lons_deg, at + 1, leave), np.insert(lats_deg, at + 1, lats_deg[at])
+
+
+def _edge_nearest_pole(lats_deg: FloatArray) -> int:
+    """Index of the edge (i -> i+1) that passes nearest to a pole."""
+    nxt = np.roll(lats_deg, -1)
+    north = np.minimum(lats_deg, nxt)
+    south = np.maximum(lats_deg, nxt)
+    if 90.0 - north.max() <= 90.0 + south.min():
+        return int(np.argmax(north))
+    return int(np.argmin(south))
 
 
 def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon:
@@ -151,14 +201,25 @@ def _clip_to_windows(polygon: Polygon) -> BaseGeometry:
 
 
 def oriented(geom: BaseGeometry) -> Polygon | MultiPolygon:
-    """Polygons of ``geom`` with counter-clockwise exteriors and clockwise holes."""
+    """Polygons of ``geom`` with counter-clockwise exteriors and clockwise holes.
+
+    Pieces too small to bound anything are rounding debris of overlays (where two arcs of a
+    circle meet at a grazing angle on the cut locus) and are left out.
+    """
     polygons = [
-        g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon) and not g.is_empty
+        _without_debris_holes(g)
+        for g in getattr(geom, "geoms", [geom])
+        if isinstance(g, Polygon) and g.area >= _NOTHING_DEG2
     ]
     if not polygons:
         return Polygon()
     out = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
     return shapely.orient_polygons(out)
+
+
+def _without_debris_holes(polygon: Polygon) -> Polygon:
+    holes = [h for h in polygon.interiors if Polygon(h).area >= _NOTHING_DEG2]
+    return polygon if len(holes) == len(polygon.interiors) else Polygon(polygon.exterior, holes)
 
 
 def ring_paths(lons_deg: FloatArray, lats_deg: FloatArray) -> list[FloatArray]:

@@ -16,10 +16,10 @@ from shapely.geometry import LinearRing, MultiPolygon, Polygon
 
 from . import __version__
 from .coverage import (
-    geodesic_area_m2,
     geodesic_bands,
     geodesic_disks,
     merge,
+    region_areas_m2,
 )
 from .dateline import oriented
 from .model import COORD_DECIMALS, Band, LaunchSite
@@ -27,15 +27,20 @@ from .reach import Target, launch_area
 
 # The project's coordinate precision (geo.model): 1e-6° is about 0.11 m.
 GRID_DEG = 10.0**-COORD_DECIMALS
+# ``area_km2`` is the true region's area (coverage.region_areas_m2, within ~1e-9), written to
+# the significant digits that supports whatever the region's size.
+AREA_DIGITS = 8
 
 
 @dataclass(frozen=True)
 class CoverageFeature:
-    """One exported feature: a region and the properties the CLI and app write."""
+    """One exported feature: a region, its true area and the properties the CLI and app
+    write."""
 
     kind: str
     band: Band
     geometry: Polygon | MultiPolygon
+    area_m2: float
     site: LaunchSite | None = None
     target: Target | None = None  # the point a launch area is drawn around
 
@@ -48,6 +53,13 @@ class CoverageFeature:
         if self.site is not None:
             return f"{self.band.label} from {self.site.name}"
         return f"{self.band.label}, all sites merged"
+
+
+def band_areas_m2(
+    centers: Sequence[tuple[float, float]], band: Band, *, union: bool = False
+) -> list[float]:
+    """True geodesic area of the band around each centre (or of their union), in m²."""
+    return region_areas_m2(centers, band.min_km * 1000.0, band.max_km * 1000.0, union=union)
 
 
 def coverage_features(
@@ -71,12 +83,13 @@ def coverage_features(
             regions = geodesic_bands(
                 centers, band.min_km * 1000.0, band.max_km * 1000.0, tolerance_m=tolerance_m
             )
+        areas = band_areas_m2(centers, band, union=union)
         if union:
-            features.append(CoverageFeature("union", band, snap(merge(regions))))
+            features.append(CoverageFeature("union", band, snap(merge(regions)), areas[0]))
         else:
             features += [
-                CoverageFeature(band.kind, band, snap(region), site)
-                for site, region in zip(sites, regions, strict=True)
+                CoverageFeature(band.kind, band, snap(region), area_m2, site)
+                for site, region, area_m2 in zip(sites, regions, areas, strict=True)
             ]
     return features
 
@@ -129,7 +142,7 @@ def feature_properties(feature: CoverageFeature) -> dict[str, object]:
         "kind": feature.kind,
         "range_km": feature.band.max_km,
         "min_range_km": feature.band.min_km,
-        "area_km2": round(geodesic_area_m2(feature.geometry) / 1e6, 1),
+        "area_km2": float(f"{feature.area_m2 / 1e6:.{AREA_DIGITS}g}"),
     }
     if feature.site is not None:
         properties |= {

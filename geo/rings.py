@@ -9,6 +9,13 @@ Every vertex comes from ``Geod.fwd`` (GeographicLib's direct problem). The chord
 edge is estimated from second differences of the vertices already computed (the sagitta of a
 curve sampled with step ``h`` is ``|P''| h**2 / 8``), so refinement costs no extra ``fwd`` calls
 beyond the vertices it keeps. Tests measure the true error with ``Geod.inv``.
+
+Near the antipodal limit a geodesic can pass its cut locus (a piece of the parallel at minus the
+site's latitude, centred on the antipodal meridian) before it has run ``r``: its end point is
+then nearer than ``r`` by the other way round, so it is not on the circle. Those azimuths form
+one interval around 90° and its mirror image around 270°. They are dropped, their ends found by
+bisection with ``Geod.inv``, and the ring runs through the point where the two bounding
+geodesics meet on the cut locus, a corner of the circle.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
@@ -32,6 +39,15 @@ _SAFETY = 0.7
 _MAX_EDGE_DLON_DEG = 45.0
 _MAX_ROUNDS = 40
 _MIN_STEP_DEG = 1e-9
+_MAX_PIECES = 64
+# No site is nearer its cut locus than the conjugate point along the equator, pi * b away
+# (the equator's curvature there is 1 / b**2): below that radius no ring is checked at all.
+CUT_LOCUS_MIN_M = math.pi * GEOD.b
+# An end point nearer than the radius by more than this has passed the cut locus: far below
+# any tolerance, far above Geod.inv's rounding (~1e-8 m at 20,000 km).
+_CUT_SLACK_M = 1e-6
+# Halving [0°, 90°] this often pins an interval end to ~1e-14°.
+_BISECTIONS = 53
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -45,50 +61,133 @@ def wrap_deg(delta_deg: FloatArray) -> FloatArray:
 def circle_vertices(
     lons_deg: FloatArray,
     lats_deg: FloatArray,
-    radius_m: float,
-    tolerance_m: float,
+    radius_m: ArrayLike,
+    tolerance_m: ArrayLike,
+    *,
+    subdivide: int = 1,
 ) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
     """Boundary vertices of geodesic circles around many centres, counter-clockwise.
 
     Args:
         lons_deg: Centre longitudes in degrees, validated by the caller.
         lats_deg: Centre latitudes in degrees, same length.
-        radius_m: Geodesic radius in metres.
-        tolerance_m: Largest allowed distance in metres between a lon/lat chord and the circle.
+        radius_m: Geodesic radius in metres, one for all rings or one per ring.
+        tolerance_m: Largest allowed distance in metres between a lon/lat chord and the circle,
+            one for all rings or one per ring.
+        subdivide: Cut every edge of the finished ring into this many equal steps (area
+            extrapolation uses 2).
 
     Returns:
         ``(ring_index, azimuth_deg, lon_deg, lat_deg)``, grouped by ring and, within a ring,
-        by decreasing azimuth (counter-clockwise seen from above, the disk on the left).
+        counter-clockwise seen from above (the disk on the left): azimuths decrease from 360,
+        skipping those cut off at the cut locus.
     """
     lons_deg = np.asarray(lons_deg, dtype=np.float64)
     lats_deg = np.asarray(lats_deg, dtype=np.float64)
+    radii_m = np.broadcast_to(np.asarray(radius_m, dtype=np.float64), lons_deg.shape)
     n_rings = lons_deg.size
+    # Each ring is traced by a parameter u that decreases from `period` to 0 and equals the
+    # azimuth except that the cut intervals are squeezed out (their width `gap`, starting at
+    # `kept_deg`): along u, a cut ring is continuous and its corners are ordinary vertices.
+    kept_deg, gap_deg = _cut_intervals(lons_deg, lats_deg, radii_m)
+    period = 360.0 - 2.0 * gap_deg
     ring = np.repeat(np.arange(n_rings, dtype=np.int64), _START_VERTICES)
-    az = np.tile(360.0 - np.arange(_START_VERTICES) * (360.0 / _START_VERTICES), n_rings)
-    lon, lat = _forward(lons_deg[ring], lats_deg[ring], az, radius_m)
-    target_m = tolerance_m * _SAFETY
+    u = period[ring] * (1.0 - np.tile(np.arange(_START_VERTICES), n_rings) / _START_VERTICES)
+    cut = np.flatnonzero(gap_deg > 0.0)
+    if cut.size:
+        # The two corners, one on each side of the antipodal meridian, are vertices from the start.
+        ring = np.concatenate([ring, cut, cut])
+        u = np.concatenate([u, kept_deg[cut], period[cut] - kept_deg[cut]])
+        order = np.lexsort((-u, ring))
+        ring, u = ring[order], u[order]
+    corner = _corner_mask(ring, u, kept_deg, period) if cut.size else None
+    sites = (lons_deg, lats_deg, radii_m, kept_deg, gap_deg)
+    lon, lat = _forward(sites, ring, u)
+    target_m = np.broadcast_to(np.asarray(tolerance_m, dtype=np.float64) * _SAFETY, radii_m.shape)
 
     for _ in range(_MAX_ROUNDS):
-        nxt = next_index(ring)
-        edges, pieces = _edges_to_split(nxt, az, lon, lat, target_m)
-        if not edges.size:
+        starts = ring_starts(ring)
+        nxt = _next_index(starts, ring.size)
+        step = _steps(ring, u, nxt, period)
+        pieces = _pieces(nxt, step, lon, lat, target_m[ring], corner)
+        if pieces is None:
             break
-        new_ring, new_az = _split_edges(ring, nxt, az, edges, pieces)
-        new_lon, new_lat = _forward(lons_deg[new_ring], lats_deg[new_ring], new_az, radius_m)
-        ring = np.concatenate([ring, new_ring])
-        az = np.concatenate([az, new_az])
-        lon = np.concatenate([lon, new_lon])
-        lat = np.concatenate([lat, new_lat])
-        order = np.lexsort((-az, ring))
-        ring, az, lon, lat = ring[order], az[order], lon[order], lat[order]
-    return ring, az, lon, lat
+        ring, u, lon, lat, corner = _insert(sites, ring, u, lon, lat, corner, step, pieces)
+    if subdivide > 1:
+        starts = ring_starts(ring)
+        step = _steps(ring, u, _next_index(starts, ring.size), period)
+        pieces = np.full(ring.size, subdivide, dtype=np.int64)
+        ring, u, lon, lat, corner = _insert(sites, ring, u, lon, lat, corner, step, pieces)
+    return ring, _azimuth(ring, u, kept_deg, gap_deg), lon, lat
 
 
-def _forward(
-    lon0: FloatArray, lat0: FloatArray, az: FloatArray, radius_m: float
+def _cut_intervals(
+    lons_deg: FloatArray, lats_deg: FloatArray, radii_m: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
+    """Per ring, the last azimuth kept below 90° and the width of the cut interval after it.
+
+    The cut interval (kept, kept + gap) is the set of azimuths whose geodesic of length r has
+    passed the cut locus; by the ellipsoid's symmetry about the site's meridian its mirror image
+    (360 - kept - gap, 360 - kept) is cut too. Meridians (0°, 180°) reach the antipode, the
+    farthest point, so they are never cut, and 90° is cut first.
+    """
+    kept = np.full(lons_deg.shape, 360.0)
+    gap = np.zeros(lons_deg.shape)
+    maybe = np.flatnonzero((radii_m > CUT_LOCUS_MIN_M - 1.0) & (np.abs(lats_deg) < 90.0))
+    if not maybe.size:
+        return kept, gap
+    east = np.full(maybe.size, 90.0)
+    cut = maybe[_passed_cut_locus(lons_deg[maybe], lats_deg[maybe], radii_m[maybe], east)]
+    if not cut.size:
+        return kept, gap
+    # Bisect both ends at once: brackets [on circle, cut], from 0° and from 180° towards 90°.
+    n = cut.size
+    on_circle = np.concatenate([np.zeros(n), np.full(n, 180.0)])
+    off = np.full(2 * n, 90.0)
+    lon0, lat0, r = (np.tile(a[cut], 2) for a in (lons_deg, lats_deg, radii_m))
+    for _ in range(_BISECTIONS):
+        mid = 0.5 * (on_circle + off)
+        passed = _passed_cut_locus(lon0, lat0, r, mid)
+        off = np.where(passed, mid, off)
+        on_circle = np.where(passed, on_circle, mid)
+    kept[cut] = on_circle[:n]
+    gap[cut] = on_circle[n:] - on_circle[:n]
+    return kept, gap
+
+
+def _passed_cut_locus(
+    lon0: FloatArray, lat0: FloatArray, radius_m: FloatArray, az: FloatArray
+) -> NDArray[np.bool_]:
+    lon, lat, _ = GEOD.fwd(lon0, lat0, az, radius_m)
+    # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance)
+    _, _, dist = GEOD.inv(lon0, lat0, lon, lat)
+    return np.asarray(dist) < radius_m - _CUT_SLACK_M
+
+
+def _azimuth(
+    ring: IntArray, u: FloatArray, kept_deg: FloatArray, gap_deg: FloatArray
+) -> FloatArray:
+    """Azimuth of each parameter value: u with the cut intervals put back."""
+    if not np.any(gap_deg):
+        return u
+    kept, gap = kept_deg[ring], gap_deg[ring]
+    second_corner = 360.0 - 2.0 * gap - kept
+    return u + gap * ((u > kept).astype(np.float64) + (u > second_corner))
+
+
+def _corner_mask(
+    ring: IntArray, u: FloatArray, kept_deg: FloatArray, period: FloatArray
+) -> NDArray[np.bool_]:
+    kept = kept_deg[ring]
+    return (u == kept) | (u == period[ring] - kept)
+
+
+def _forward(sites: tuple[FloatArray, ...], ring: IntArray, u: FloatArray):
+    """Vertices at parameter ``u`` on their rings: (lon, lat) in degrees."""
+    lons_deg, lats_deg, radii_m, kept_deg, gap_deg = sites
+    az = _azimuth(ring, u, kept_deg, gap_deg)
     # Geod.fwd takes (lons, lats, azimuths, distances) and returns (lons, lats, back azimuths).
-    lon, lat, _ = GEOD.fwd(lon0, lat0, az, np.full(az.shape, radius_m))
+    lon, lat, _ = GEOD.fwd(lons_deg[ring], lats_deg[ring], az, radii_m[ring])
     return np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64)
 
 
@@ -100,56 +199,101 @@ def ring_starts(ring: IntArray) -> IntArray:
 
 def next_index(ring: IntArray) -> IntArray:
     """Index of each vertex's successor within its own ring (cyclic)."""
-    starts = ring_starts(ring)
-    nxt = np.arange(1, ring.size + 1)
+    return _next_index(ring_starts(ring), ring.size)
+
+
+def _next_index(starts: IntArray, n: int) -> IntArray:
+    nxt = np.arange(1, n + 1)
     nxt[starts[1:] - 1] = starts[:-1]
     return nxt
 
 
-def _edges_to_split(
-    nxt: IntArray, az: FloatArray, lon: FloatArray, lat: FloatArray, target_m: float
-) -> tuple[IntArray, IntArray]:
-    """Edges whose estimated chord error exceeds ``target_m``, and into how many pieces to cut."""
+def _steps(ring: IntArray, u: FloatArray, nxt: IntArray, period: FloatArray) -> FloatArray:
+    """Parameter step of each edge; the closing edge runs down to 0, where the first vertex is."""
+    step = u - u[nxt]
+    closing = step <= 0.0
+    step[closing] += period[ring[closing]]
+    return step
+
+
+def _pieces(
+    nxt: IntArray,
+    step: FloatArray,
+    lon: FloatArray,
+    lat: FloatArray,
+    target_m: FloatArray,
+    corner: NDArray[np.bool_] | None,
+) -> IntArray | None:
+    """Into how many pieces to cut each edge for its estimated chord error to meet
+    ``target_m``, or None when every edge meets it."""
     prv = np.empty_like(nxt)
     prv[nxt] = np.arange(nxt.size)
-    # Azimuths decrease along a ring; the closing edge wraps through 0/360.
-    step = (az - az[nxt]) % 360.0
-    step[step == 0.0] = 360.0  # a ring reduced to one vertex never happens, but stay finite
     dlon = wrap_deg(lon[nxt] - lon)
     dlat = lat[nxt] - lat
 
     # Second derivative of (lon, lat) with respect to azimuth at each vertex, for uneven steps.
-    h1, h2 = step[prv], step
-    d2lon = 2.0 * (dlon / h2 - dlon[prv] / h1) / (h1 + h2)
-    d2lat = 2.0 * (dlat / h2 - dlat[prv] / h1) / (h1 + h2)
+    h1 = step[prv]
+    d2lon = 2.0 * (dlon / step - dlon[prv] / h1) / (h1 + step)
+    d2lat = 2.0 * (dlat / step - dlat[prv] / h1) / (h1 + step)
     # Local metres per degree: only the size of the error estimate uses this, never a vertex.
-    sin2 = np.sin(np.radians(lat)) ** 2
-    w = np.sqrt(1.0 - _E2 * sin2)
-    m_per_deg_lat = math.pi / 180.0 * _A_M * (1.0 - _E2) / w**3
-    m_per_deg_lon = math.pi / 180.0 * _A_M / w * np.cos(np.radians(lat))
+    rad = np.radians(lat)
+    w2 = 1.0 - _E2 * np.sin(rad) ** 2
+    m_per_deg_lat = (math.pi / 180.0 * _A_M * (1.0 - _E2)) / (w2 * np.sqrt(w2))
+    m_per_deg_lon = (math.pi / 180.0 * _A_M) * np.cos(rad) / np.sqrt(w2)
     curvature_m = np.hypot(d2lon * m_per_deg_lon, d2lat * m_per_deg_lat)
+    if corner is not None:
+        # A corner's second difference spans two arcs; each edge there uses its other end's.
+        curvature_m[corner] = 0.0
     sagitta_m = np.maximum(curvature_m, curvature_m[nxt]) * step**2 / 8.0
 
-    pieces = np.ceil(np.sqrt(sagitta_m / target_m)).astype(np.int64)
-    pieces = np.where(np.abs(dlon) > _MAX_EDGE_DLON_DEG, np.maximum(pieces, 2), pieces)
+    split = (sagitta_m > target_m) | (np.abs(dlon) > _MAX_EDGE_DLON_DEG)
     # An edge shorter than the smallest step is left alone rather than split forever.
-    pieces[step < _MIN_STEP_DEG] = 1
+    split &= step >= _MIN_STEP_DEG
+    if not split.any():
+        return None
+    pieces = np.ones(nxt.size, dtype=np.int64)
+    wanted = np.ceil(np.sqrt(sagitta_m[split] / target_m[split])).astype(np.int64)
+    pieces[split] = np.clip(wanted, 2, _MAX_PIECES)
+    return pieces
+
+
+def _insert(
+    sites: tuple[FloatArray, ...],
+    ring: IntArray,
+    u: FloatArray,
+    lon: FloatArray,
+    lat: FloatArray,
+    corner: NDArray[np.bool_] | None,
+    step: FloatArray,
+    pieces: IntArray,
+):
+    """Cut each edge into ``pieces`` equal parameter steps; the new vertices go right after the
+    edge's first vertex, so the order stays counter-clockwise without sorting."""
     edges = np.flatnonzero(pieces > 1)
-    return edges, np.minimum(pieces[edges], 64)
-
-
-def _split_edges(
-    ring: IntArray, nxt: IntArray, az: FloatArray, edges: IntArray, pieces: IntArray
-) -> tuple[IntArray, FloatArray]:
-    """New vertices cutting each chosen edge into ``pieces`` equal azimuth steps."""
-    step = (az[edges] - az[nxt[edges]]) % 360.0
-    counts = pieces - 1
-    edge_of_new = np.repeat(np.arange(edges.size), counts)
-    # j = 1..pieces-1 within each edge
+    counts = pieces[edges] - 1
+    edge_of_new = np.repeat(edges, counts)
     first = np.cumsum(counts) - counts
-    j = np.arange(edge_of_new.size) - first[edge_of_new] + 1
-    new_az = (az[edges][edge_of_new] - step[edge_of_new] * j / pieces[edge_of_new]) % 360.0
-    return ring[edges][edge_of_new], new_az
+    j = np.arange(edge_of_new.size) - np.repeat(first, counts) + 1
+    new_u = u[edge_of_new] - step[edge_of_new] * j / pieces[edge_of_new]
+    new_ring = ring[edge_of_new]
+    new_lon, new_lat = _forward(sites, new_ring, new_u)
+    # Old vertex i moves down by the new vertices before it; edge i's j-th new one follows it.
+    shift = np.zeros(ring.size, dtype=np.int64)
+    shift[1:] = np.cumsum(pieces[:-1] - 1)
+    old_at = np.arange(ring.size) + shift
+    new_at = old_at[edge_of_new] + j
+    size = ring.size + new_u.size
+    out = np.empty((3, size))
+    out[:, old_at] = (u, lon, lat)
+    out[:, new_at] = (new_u, new_lon, new_lat)
+    out_ring = np.empty(size, dtype=np.int64)
+    out_ring[old_at] = ring
+    out_ring[new_at] = new_ring
+    if corner is not None:
+        out_corner = np.zeros(size, dtype=bool)
+        out_corner[old_at] = corner
+        corner = out_corner
+    return out_ring, out[0], out[1], out[2], corner
 
 
 def chord_error_m(

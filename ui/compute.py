@@ -117,8 +117,13 @@ def shares_for(centers: tuple[Center, ...], band: Band) -> pd.DataFrame:
 
 def _export_lines(keys: list[tuple[LaunchSite, Band]]) -> list[str]:
     regions = SITE_REGIONS.get_many([((site.lon, site.lat), band) for site, band in keys])
+    areas: dict[tuple[LaunchSite, Band], float] = {}
+    for band in dict.fromkeys(band for _, band in keys):
+        sites = [site for site, b in keys if b == band]
+        found = geo.band_areas_m2([(s.lon, s.lat) for s in sites], band)
+        areas |= {(site, band): area for site, area in zip(sites, found, strict=True)}
     return [
-        feature_line(CoverageFeature(band.kind, band, snap(region), site))
+        feature_line(CoverageFeature(band.kind, band, snap(region), areas[site, band], site))
         for (site, band), region in zip(keys, regions, strict=True)
     ]
 
