@@ -133,7 +133,9 @@ def launch_area_feature(target: Target, range_km: float, *, tolerance_m: float) 
         GeoInputError: the range or tolerance is out of range.
     """
     region = launch_area(target, range_km * 1000.0, tolerance_m=tolerance_m)
-    return CoverageFeature("launch_area", Band(0.0, range_km), snap(region), target=target)
+    band = Band(0.0, range_km)
+    (area_m2,) = band_areas_m2([(target.lon, target.lat)], band)
+    return CoverageFeature("launch_area", band, snap(region), area_m2, target=target)
 
 
 def feature_properties(feature: CoverageFeature) -> dict[str, object]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
-from .coverage import DEFAULT_TOLERANCE_M, geodesic_area_m2, geodesic_bands, merge
+from .coverage import DEFAULT_TOLERANCE_M, geodesic_bands, merge, region_areas_m2
 from .errors import require_band_m
 from .model import LaunchSite
 from .places import places_in_range
@@ -27,6 +27,7 @@ class Strip:
     outer_km: float
     region: Polygon | MultiPolygon
     places: pd.DataFrame  # geo.places.PLACE_COLUMNS, nearest first
+    area_m2: float  # of the true strip (geo.region_areas_m2), not of the drawn polygon
 
     @property
     def population(self) -> int:
@@ -36,7 +37,7 @@ class Strip:
     @property
     def area_km2(self) -> float:
         """Geodesic area of the strip in km²."""
-        return geodesic_area_m2(self.region) / 1e6
+        return self.area_m2 / 1e6
 
 
 def disputed_strip(
@@ -56,4 +57,5 @@ def disputed_strip(
     centers = [(s.lon, s.lat) for s in sites]
     region = merge(geodesic_bands(centers, inner_m, outer_m, tolerance_m=tolerance_m))
     table = places_in_range(sites, places, outer_m, min_radius_m=inner_m)
-    return Strip(inner_km, outer_km, region, table)
+    (area_m2,) = region_areas_m2(centers, inner_m, outer_m, union=True)
+    return Strip(inner_km, outer_km, region, table, area_m2)
