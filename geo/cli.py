@@ -16,9 +16,10 @@ from .coverage import DEFAULT_TOLERANCE_M
 from .data import find_preset, find_target, places
 from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
 from .exports import export_bytes, format_for
+from .files import OutputError, write_output
 from .geojson import coverage_features, launch_area_feature
 from .model import Band, LaunchSite
-from .places import places_in_range
+from .places import places_in_range, to_safe_csv
 from .reach import Target, parse_target, reach_table
 from .text import clean_text
 
@@ -73,8 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeoInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OSError as exc:
-        print(f"error: cannot write {exc.filename!s}: {exc.strerror}", file=sys.stderr)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -105,7 +106,7 @@ def _export(args: argparse.Namespace) -> int:
         features = coverage_features(sites, bands, union=args.union, tolerance_m=tolerance_m)
     colours, sources = ({}, {}) if fmt in ("geojson", "gpkg") else _ring_styles(bands)
     data = export_bytes(features, fmt, tolerance_m=tolerance_m, colours=colours, sources=sources)
-    _write_bytes(args.output, data)
+    write_output(args.output, data)
     return 0
 
 
@@ -127,8 +128,8 @@ def _reach(args: argparse.Namespace) -> int:
     if fmt == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     else:
-        text = table.to_csv(index=False, lineterminator="\n")
-    _write(args.output, text)
+        text = to_safe_csv(table)
+    write_output(args.output, text.encode())
     return 0
 
 
@@ -155,8 +156,8 @@ def _places(args: argparse.Namespace) -> int:
     if fmt == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     else:
-        text = table.to_csv(index=False, lineterminator="\n")
-    _write(args.output, text)
+        text = to_safe_csv(table)
+    write_output(args.output, text.encode())
     return 0
 
 
@@ -169,7 +170,6 @@ def _figure(args: argparse.Namespace) -> int:
     fmt = Path(args.output).suffix.lower().removeprefix(".")
     if fmt not in FORMATS:
         raise GeoInputError(f"output must end in .png, .svg or .pdf, got {args.output!r}")
-    # Render into memory first, so a failure never leaves a half-written file behind.
     buffer = io.BytesIO()
     render_figure(
         sites,
@@ -181,26 +181,8 @@ def _figure(args: argparse.Namespace) -> int:
         title=clean_text(args.title) if args.title else None,
         tolerance_m=require_tolerance_m(args.tolerance_m),
     )
-    with open(args.output, "wb") as fh:
-        fh.write(buffer.getvalue())
+    write_output(args.output, buffer.getvalue())
     return 0
-
-
-def _write(path: str, text: str) -> None:
-    if path == "-":
-        sys.stdout.write(text)
-        return
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    with open(path, "wb") as fh:
-        fh.write(data)
 
 
 def _parser() -> argparse.ArgumentParser:

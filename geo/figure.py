@@ -103,6 +103,8 @@ def render_figure(
     sources = band_sources(bands) if legend_sources is None else legend_sources
     width_in, height_in, dpi, font_pt = SIZES[size]
     rc = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "inf-range-map"}
+    # Names and titles are user text: "$…$" is drawn as typed, never read as mathtext.
+    rc["text.parse_math"] = False
     with mpl.rc_context(rc):
         fig = Figure(figsize=(width_in, height_in), dpi=dpi)
         canvas = FigureCanvasAgg(fig)
