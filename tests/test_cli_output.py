@@ -81,7 +81,7 @@ def test_a_write_cut_short_by_a_file_size_limit_leaves_no_partial_file(tmp_path,
 
 
 def test_a_full_device_is_named_in_the_message():
-    run = geo_cli("", [*COMMANDS["export"], "-o", "/dev/full"])
+    run = geo_cli("", [*COMMANDS["export"], "--format", "geojson", "-o", "/dev/full"])
     assert run.returncode == 2
     assert run.stderr.strip() == "error: cannot write /dev/full: No space left on device"
 
