@@ -14,7 +14,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .area import EARTH_AREA_M2, geodesic_area_m2
-from .coordinates import parse_coordinate
+from .coordinates import parse_coordinate, parse_position
 from .countries import country_shares
 from .coverage import (
     DEFAULT_TOLERANCE_M,
@@ -67,6 +67,7 @@ __all__ = [
     "join_lines",
     "merge",
     "parse_coordinate",
+    "parse_position",
     "parse_sites",
     "places_in_range",
     "position_key",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from .errors import GeoInputError, show_value
+from .errors import SWAP_HINT, GeoInputError, show_value, swap_hint
 
 # axis -> (name in messages, largest absolute value in degrees, its hemisphere letters)
 _AXES = {"lat": ("latitude", 90.0, "NS"), "lon": ("longitude", 180.0, "EW")}
@@ -44,11 +44,34 @@ def parse_coordinate(text: str, axis: str) -> float:
     return value_deg
 
 
+def parse_position(lat_text: str, lon_text: str) -> tuple[float, float]:
+    """Parse a latitude and a longitude as :func:`parse_coordinate` does, both read before either
+    is range-checked, so a swapped pair gets the hint (:func:`check_position`).
+
+    Raises:
+        GeoInputError: either is not a coordinate, or the position is out of range.
+    """
+    lat_deg, lon_deg = parse_degrees(lat_text, "lat"), parse_degrees(lon_text, "lon")
+    check_position(lat_deg, lon_deg)
+    return lat_deg, lon_deg
+
+
+def check_position(lat_deg: float, lon_deg: float) -> None:
+    """Refuse a position out of range; a latitude beyond ±90° gets the swap hint when the pair
+    would fit the other way round.
+
+    Raises:
+        GeoInputError: out of range; the message names the value.
+    """
+    check_range_deg(lat_deg, "lat", swap_hint(lat_deg, lon_deg))
+    check_range_deg(lon_deg, "lon")
+
+
 def parse_degrees(text: str, axis: str) -> float:
     """Degrees from ``text`` as :func:`parse_coordinate` reads them, without the range check.
 
     For callers that check lat and lon together, so a latitude beyond ±90 can be reported as a
-    possible lat/lon swap (:func:`check_range_deg` with a hint).
+    possible lat/lon swap (:func:`check_position`).
 
     Raises:
         GeoInputError: Unknown axis, not a coordinate, or not finite.
@@ -74,7 +97,7 @@ def parse_degrees(text: str, axis: str) -> float:
     if hemisphere and hemisphere not in hemispheres:
         other = "latitude" if axis == "lon" else "longitude"
         raise GeoInputError(
-            f"{what} {shown} has hemisphere {hemisphere}, which is for a {other} (lat/lon swapped?)"
+            f"{what} {shown} has hemisphere {hemisphere}, which is for a {other}{SWAP_HINT}"
         )
     t = t.strip()
     sign = -1.0 if hemisphere in ("S", "W") or t.startswith("-") else 1.0

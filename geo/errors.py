@@ -15,6 +15,7 @@ import math
 HALF_MERIDIAN_M = 20_003_931.458625
 MIN_RADIUS_M = 1.0
 MIN_TOLERANCE_M = 1.0
+SWAP_HINT = " (lat/lon swapped?)"
 
 
 class GeoInputError(ValueError):
@@ -29,9 +30,14 @@ def require_lat(lat: float) -> float:
     """
     lat = _finite(lat, "latitude")
     if not -90.0 <= lat <= 90.0:
-        hint = " (lat/lon swapped?)" if -180.0 <= lat <= 180.0 else ""
-        raise GeoInputError(f"latitude must be in [-90, 90], got {lat:g}{hint}")
+        raise GeoInputError(f"latitude must be in [-90, 90], got {lat:g}{swap_hint(lat)}")
     return lat
+
+
+def swap_hint(lat_deg: float, lon_deg: float = 0.0) -> str:
+    """The hint for a latitude beyond ±90° that would fit as a longitude, given a longitude that
+    would fit as a latitude: a swapped pair is pointed out, never swapped silently."""
+    return SWAP_HINT if abs(lat_deg) <= 180.0 and abs(lon_deg) <= 90.0 else ""
 
 
 def require_lon(lon: float) -> float:

@@ -27,7 +27,7 @@ import json
 import math
 from dataclasses import dataclass, replace
 
-from .coordinates import check_range_deg, parse_degrees
+from .coordinates import check_position, parse_degrees
 from .errors import GeoInputError, show_value
 from .model import LaunchSite, SiteKey
 from .text import clean_text
@@ -247,9 +247,7 @@ def _json_number(value: object, what: str) -> float:
 
 
 def _make_site(name: str, lat: float, lon: float, role: str, source: str) -> LaunchSite:
-    fits_swapped = abs(lat) <= 180.0 and abs(lon) <= 90.0
-    check_range_deg(lat, "lat", " (lat/lon swapped?)" if fits_swapped else "")
-    check_range_deg(lon, "lon")
+    check_position(lat, lon)
     return LaunchSite(
         name=site_name(name, lat, lon),
         lat=lat,

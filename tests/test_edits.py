@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import LaunchSite
-from ui.edits import apply_edit, without_left_positions
+from ui.edits import apply_edit
+from ui.sitelist import choices, kept_with, without_left_positions
 from ui.urlstate import MAX_URL_SITES
 
 KY = LaunchSite(
@@ -137,18 +138,17 @@ def test_any_payload_gives_a_valid_site_list_or_a_refusal(action, site_id, lat, 
 
 
 def test_positions_a_dragged_site_left_leave_the_site_choices():
-    pool = {"Kapustin Yar": KY, "Shuya": SHUYA}
-    on_map = [KY, SHUYA]
+    presets = (KY, SHUYA)
+    on_map, kept = presets, kept_with((), presets)
     for lat in (50.0, 51.0, 52.0):
         start = (on_map[0].lat, on_map[0].lon)
-        result = apply_edit(tuple(on_map), move("0", lat, 45.0, start))
-        on_map = list(result.sites)
-        pool[f"{on_map[0].name} ({lat})"] = on_map[0]
-        labels = [label for label, site in pool.items() if site in on_map]
-        pool = without_left_positions(pool, labels)
+        result = apply_edit(on_map, move("0", lat, 45.0, start))
+        on_map = result.sites
+        kept = without_left_positions(kept_with(kept, on_map), on_map)
+    offered = choices(presets, kept, on_map)
     # The presets stay (the user may want the original back) and the last position, not 50, 51.
-    assert sorted(pool) == ["Kapustin Yar", "Kapustin Yar (moved) (52.0)", "Shuya"]
-    assert pool["Kapustin Yar (moved) (52.0)"].lat == 52.0
+    assert sorted(offered) == ["Kapustin Yar", "Kapustin Yar (moved)", "Shuya"]
+    assert offered["Kapustin Yar (moved)"].lat == 52.0
 
 
 def test_integers_too_large_for_a_float_are_refused_not_raised():

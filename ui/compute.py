@@ -116,11 +116,11 @@ def shares_for(centers: tuple[Center, ...], band: Band) -> pd.DataFrame:
 
 
 def _export_lines(keys: list[tuple[LaunchSite, Band]]) -> list[str]:
-    regions = SITE_REGIONS.get_many([((site.lon, site.lat), band) for site, band in keys])
+    regions = SITE_REGIONS.get_many([(site.lonlat, band) for site, band in keys])
     areas: dict[tuple[LaunchSite, Band], float] = {}
     for band in dict.fromkeys(band for _, band in keys):
         sites = [site for site, b in keys if b == band]
-        found = geo.band_areas_m2([(s.lon, s.lat) for s in sites], band)
+        found = geo.band_areas_m2([s.lonlat for s in sites], band)
         areas |= {(site, band): area for site, area in zip(sites, found, strict=True)}
     return [
         feature_line(CoverageFeature(band.kind, band, snap(region), areas[site, band], site))
@@ -150,7 +150,7 @@ def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
 
 def centers_of(sites: Sequence[LaunchSite]) -> tuple[Center, ...]:
     """(lon, lat) of each site, hashable for the caches."""
-    return tuple((s.lon, s.lat) for s in sites)
+    return tuple(s.lonlat for s in sites)
 
 
 @functools.lru_cache(maxsize=128)

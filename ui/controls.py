@@ -1,5 +1,8 @@
-"""Sidebar controls and the session's site list. State lives in ``st.session_state``; the URL
+"""Sidebar controls and the session's state. State lives in ``st.session_state``; the URL
 mirrors it (``ui.urlstate``) so a copied link reopens the same map.
+
+The sites on the map are ``st.session_state.sites``, a tuple; the sidebar's site labels are
+derived from it (``ui.sitelist``), and every change (sidebar, import, map edit) sets it.
 """
 
 from __future__ import annotations
@@ -8,8 +11,9 @@ import re
 
 import streamlit as st
 
-from geo import MODES, GeoInputError, LaunchSite, data, parse_coordinate, parse_sites, site_name
-from ui.edits import apply_edit, without_left_positions
+from geo import MODES, GeoInputError, LaunchSite, data, parse_position, parse_sites, site_name
+from ui import sitelist
+from ui.edits import apply_edit
 from ui.text import plain
 from ui.urlstate import (
     MAX_EXTRA_RINGS,
@@ -39,7 +43,7 @@ def default_state() -> MapState:
 
 def init_session() -> None:
     """On a session's first run, load the state from the URL (with notices for bad parts)."""
-    if "pool" in st.session_state:
+    if "sites" in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
     state, notices = from_query(
@@ -48,11 +52,8 @@ def init_session() -> None:
         systems=list(data.systems()["name"]),
         known_sites=data.preset_sites(),
     )
-    pool: dict[str, LaunchSite] = {}
-    for site in (*data.preset_sites(), *state.sites):
-        pool.setdefault(_label(site, pool), site)
-    st.session_state.pool = pool
-    st.session_state.site_labels = [_label_of(site, pool) for site in state.sites]
+    st.session_state.kept = ()
+    set_sites(state.sites)
     st.session_state.system = state.system
     st.session_state.mode = state.mode
     st.session_state.estimates = state.estimates
@@ -74,11 +75,10 @@ def current_state() -> tuple[MapState, list[str]]:
             errors.append(str(exc))
     if len(extra) > MAX_EXTRA_RINGS:
         errors.append(f"at most {MAX_EXTRA_RINGS} extra rings; the rest are ignored")
-    pool = st.session_state.pool
     state = MapState(
         system=st.session_state.system,
         mode=st.session_state.mode or "both",
-        sites=tuple(pool[label] for label in st.session_state.site_labels if label in pool),
+        sites=st.session_state.sites,
         extra_km=tuple(dict.fromkeys(extra))[:MAX_EXTRA_RINGS],
         estimates=st.session_state.estimates,
         view=st.session_state.view,
@@ -118,10 +118,13 @@ def sidebar() -> None:
         )
 
         st.header("Launch sites")
+        offered = _choices()
+        st.session_state.site_labels = sitelist.labels_of(st.session_state.sites, offered)
         st.multiselect(
             "Sites on the map",
-            list(st.session_state.pool),
+            list(offered),
             key="site_labels",
+            on_change=_on_pick_labels,
             help="Presets from data/sites.csv (approximate town points) and your own sites.",
         )
         _add_by_coordinates()
@@ -139,24 +142,24 @@ def add_sites(sites: list[LaunchSite]) -> int:
     Returns:
         How many sites did not fit.
     """
-    on_map = current_state()[0].sites
-    new = [site for site in dict.fromkeys(sites) if site not in on_map]
-    room = max(0, MAX_URL_SITES - len(on_map))
-    set_sites((*on_map, *new[:room]))
-    return max(0, len(new) - room)
+    added, left_out = sitelist.with_added(st.session_state.sites, sites, MAX_URL_SITES)
+    set_sites(added)
+    return left_out
 
 
 def set_sites(sites: tuple[LaunchSite, ...]) -> None:
-    """Make ``sites`` the map's sites, in order (new ones join the pool)."""
-    pool = st.session_state.pool
-    labels = []
-    for site in sites:
-        label = _label_of(site, pool)
-        if label is None:
-            label = _label(site, pool)
-            pool[label] = site
-        labels.append(label)
-    st.session_state.site_labels = list(dict.fromkeys(labels))
+    """Make ``sites`` the map's sites, in order; new ones stay among the sidebar's choices."""
+    st.session_state.sites = sites
+    st.session_state.kept = sitelist.kept_with(st.session_state.kept, sites)
+
+
+def _choices() -> dict[str, LaunchSite]:
+    return sitelist.choices(data.preset_sites(), st.session_state.kept, st.session_state.sites)
+
+
+def _on_pick_labels() -> None:
+    offered = _choices()
+    set_sites(tuple(offered[label] for label in st.session_state.site_labels))
 
 
 def on_map_edit() -> None:
@@ -164,13 +167,10 @@ def on_map_edit() -> None:
     edit = st.session_state["map"].edit
     if edit is None:
         return
-    result = apply_edit(current_state()[0].sites, edit)
+    result = apply_edit(st.session_state.sites, edit)
     if result.ok:
         set_sites(result.sites)
-        # Else every drop would add a choice to the site list for the rest of the session.
-        st.session_state.pool = without_left_positions(
-            st.session_state.pool, st.session_state.site_labels
-        )
+        st.session_state.kept = sitelist.without_left_positions(st.session_state.kept, result.sites)
     st.session_state.map_message = (result.ok, result.message)
 
 
@@ -204,25 +204,12 @@ def _on_add_coordinates() -> None:
     try:
         if len(parts) != 2:
             raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
-        lat, lon = _latitude(parts[0]), parse_coordinate(parts[1], "lon")
+        lat, lon = parse_position(parts[0], parts[1])
         name = site_name(st.session_state.new_name, lat, lon)
         if add_sites([LaunchSite(name=name, lat=lat, lon=lon, role="added by you")]):
             raise GeoInputError(f"the map already has {MAX_URL_SITES} sites, the most it holds")
     except GeoInputError as exc:
         st.session_state.coords_error = f"Could not add the site: {exc}"
-
-
-def _latitude(text: str) -> float:
-    try:
-        return parse_coordinate(text, "lat")
-    except GeoInputError as exc:
-        try:
-            fits_longitude = abs(float(text.replace(",", "."))) <= 180.0
-        except ValueError:
-            raise exc from None
-        if fits_longitude and "swapped" not in str(exc):
-            raise GeoInputError(f"{exc} (lat/lon swapped?)") from None
-        raise
 
 
 def _add_by_place_name() -> None:
@@ -331,17 +318,3 @@ def _on_import() -> None:
         if not result.sites and not result.errors:
             messages.append(("warning", "Nothing to import: the input has no rows."))
     st.session_state.import_messages = messages
-
-
-def _label(site: LaunchSite, pool: dict[str, LaunchSite]) -> str:
-    label = site.name
-    if label in pool and pool[label] != site:
-        label = f"{site.name} ({site.lat:.4f}, {site.lon:.4f})"
-    return label
-
-
-def _label_of(site: LaunchSite, pool: dict[str, LaunchSite]) -> str | None:
-    for label, known in pool.items():
-        if (known.name, known.lat, known.lon) == (site.name, site.lat, site.lon):
-            return label
-    return None

@@ -8,7 +8,6 @@ comes back with a notice saying why.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from geo import LaunchSite, round_deg, site_name, wrap_deg
@@ -113,13 +112,3 @@ def _same_position(start: object, site: LaunchSite) -> bool:
     lat, lon = _float(lat), _float(lon)
     # The browser had the coordinates Python sent: the same position by the one identity rule.
     return site.is_at(lat, float(wrap_deg(lon)))
-
-
-def without_left_positions(
-    pool: Mapping[str, LaunchSite], on_map: Collection[str]
-) -> dict[str, LaunchSite]:
-    """The site choices ``pool`` (label -> site) without the positions dragged sites have left:
-    a site moved on the map that is no longer on it. Presets and sites the user added stay."""
-    return {
-        label: site for label, site in pool.items() if site.role != MOVED_ROLE or label in on_map
-    }

@@ -222,7 +222,7 @@ def test_geojson_export_equals_cli_output(tmp_path):
     assert cli_main(args) == 0
     from ui import compute  # the function the download button serves
 
-    sites = tuple(at.session_state.pool[label] for label in at.session_state.site_labels)
+    sites = at.session_state.sites
     fc = json.loads((tmp_path / "cli.geojson").read_text())
     bands = tuple(
         compute.Band(f["properties"]["min_range_km"], f["properties"]["range_km"])

@@ -102,7 +102,7 @@ def test_a_long_places_table_shows_the_most_populous_and_the_csv_holds_all():
     captions = " ".join(c.value for c in at.caption)
     assert f"the {panels.TABLE_MAX_ROWS} most populous of these {in_range:,} places" in captions
 
-    sites = tuple(at.session_state.pool[label] for label in at.session_state.site_labels)
+    sites = at.session_state.sites
     csv = compute.places_csv(sites, compute.Band(500, 5500))
     assert len(csv.splitlines()) == 1 + in_range
     button = download(at, "Places in range")

@@ -43,7 +43,7 @@ def test_places_metrics_and_shares_of_each_ring_match_the_exported_union(query, 
     assert served_by(
         download(at, "Coverage as GeoJSON"), geojson, "application/geo+json", GEOJSON_NAME
     )
-    sites = tuple(at.session_state.pool[label] for label in at.session_state.site_labels)
+    sites = at.session_state.sites
     labels = at.selectbox(key="coverage_for").options
     assert any(label.startswith("INF band") for label in labels)
     for label in labels:
@@ -77,7 +77,7 @@ def compute_rings(at):
 
 def test_moscow_is_counted_in_the_inf_band_of_the_default_map():
     at = run_app(mode="alleged", est="0")
-    sites = tuple(at.session_state.pool[label] for label in at.session_state.site_labels)
+    sites = at.session_state.sites
     csv = compute.places_csv(sites, Band(500.0, 5500.0))
     names = set(pd.read_csv(io.StringIO(csv))["name"])
     assert {"Moscow", "Tbilisi", "Yerevan"} <= names
