@@ -15,7 +15,8 @@ site's latitude, centred on the antipodal meridian) before it has run ``r``: its
 then nearer than ``r`` by the other way round, so it is not on the circle. Those azimuths form
 one interval around 90° and its mirror image around 270°. They are dropped, their ends found by
 bisection with ``Geod.inv``, and the ring runs through the point where the two bounding
-geodesics meet on the cut locus, a corner of the circle.
+geodesics meet on the cut locus, a corner of the circle. Below pi * b (19,970 km) no ring is
+checked at all.
 """
 
 from __future__ import annotations
@@ -90,17 +91,13 @@ def circle_vertices(
     # azimuth except that the cut intervals are squeezed out (their width `gap`, starting at
     # `kept_deg`): along u, a cut ring is continuous and its corners are ordinary vertices.
     kept_deg, gap_deg = _cut_intervals(lons_deg, lats_deg, radii_m)
-    period = 360.0 - 2.0 * gap_deg
+    # The period is 360 - 2 * gap = 4 * kept (90° for a ring not cut), so a cut ring's two
+    # corners (u = kept and 3 * kept, one on each side of the antipodal meridian) are among the
+    # first vertices, exactly.
+    period = 4.0 * kept_deg
     ring = np.repeat(np.arange(n_rings, dtype=np.int64), _START_VERTICES)
     u = period[ring] * (1.0 - np.tile(np.arange(_START_VERTICES), n_rings) / _START_VERTICES)
-    cut = np.flatnonzero(gap_deg > 0.0)
-    if cut.size:
-        # The two corners, one on each side of the antipodal meridian, are vertices from the start.
-        ring = np.concatenate([ring, cut, cut])
-        u = np.concatenate([u, kept_deg[cut], period[cut] - kept_deg[cut]])
-        order = np.lexsort((-u, ring))
-        ring, u = ring[order], u[order]
-    corner = _corner_mask(ring, u, kept_deg, period) if cut.size else None
+    corner = _corner_mask(ring, u, kept_deg) if np.any(gap_deg) else None
     sites = (lons_deg, lats_deg, radii_m, kept_deg, gap_deg)
     lon, lat = _forward(sites, ring, u)
     target_m = np.broadcast_to(np.asarray(tolerance_m, dtype=np.float64) * _SAFETY, radii_m.shape)
@@ -126,12 +123,12 @@ def _cut_intervals(
 ) -> tuple[FloatArray, FloatArray]:
     """Per ring, the last azimuth kept below 90° and the width of the cut interval after it.
 
-    The cut interval (kept, kept + gap) is the set of azimuths whose geodesic of length r has
-    passed the cut locus; by the ellipsoid's symmetry about the site's meridian its mirror image
-    (360 - kept - gap, 360 - kept) is cut too. Meridians (0°, 180°) reach the antipode, the
-    farthest point, so they are never cut, and 90° is cut first.
+    Meridians (0°, 180°) reach the antipode, the farthest point, so they are never cut, and 90°
+    is cut first. The geodesics with azimuths a and 180° - a meet on the cut locus (the
+    ellipsoid's symmetry about the equator's plane), so the cut interval is (a, 180° - a); its
+    mirror image about the site's meridian, (180° + a, 360° - a), is cut too.
     """
-    kept = np.full(lons_deg.shape, 360.0)
+    kept = np.full(lons_deg.shape, 90.0)
     gap = np.zeros(lons_deg.shape)
     maybe = np.flatnonzero((radii_m > CUT_LOCUS_MIN_M - 1.0) & (np.abs(lats_deg) < 90.0))
     if not maybe.size:
@@ -140,18 +137,16 @@ def _cut_intervals(
     cut = maybe[_passed_cut_locus(lons_deg[maybe], lats_deg[maybe], radii_m[maybe], east)]
     if not cut.size:
         return kept, gap
-    # Bisect both ends at once: brackets [on circle, cut], from 0° and from 180° towards 90°.
-    n = cut.size
-    on_circle = np.concatenate([np.zeros(n), np.full(n, 180.0)])
-    off = np.full(2 * n, 90.0)
-    lon0, lat0, r = (np.tile(a[cut], 2) for a in (lons_deg, lats_deg, radii_m))
+    # Bisect the bracket [on the circle, cut] from 0° towards 90°.
+    on_circle, off = np.zeros(cut.size), np.full(cut.size, 90.0)
+    lon0, lat0, r = lons_deg[cut], lats_deg[cut], radii_m[cut]
     for _ in range(_BISECTIONS):
         mid = 0.5 * (on_circle + off)
         passed = _passed_cut_locus(lon0, lat0, r, mid)
         off = np.where(passed, mid, off)
         on_circle = np.where(passed, on_circle, mid)
-    kept[cut] = on_circle[:n]
-    gap[cut] = on_circle[n:] - on_circle[:n]
+    kept[cut] = on_circle
+    gap[cut] = 180.0 - 2.0 * on_circle
     return kept, gap
 
 
@@ -167,19 +162,22 @@ def _passed_cut_locus(
 def _azimuth(
     ring: IntArray, u: FloatArray, kept_deg: FloatArray, gap_deg: FloatArray
 ) -> FloatArray:
-    """Azimuth of each parameter value: u with the cut intervals put back."""
+    """Azimuth of each parameter value: u with the cut intervals put back after each corner."""
     if not np.any(gap_deg):
         return u
-    kept, gap = kept_deg[ring], gap_deg[ring]
-    second_corner = 360.0 - 2.0 * gap - kept
-    return u + gap * ((u > kept).astype(np.float64) + (u > second_corner))
+    first, second = _corners(kept_deg[ring])
+    return u + gap_deg[ring] * ((u > first).astype(np.float64) + (u > second))
 
 
-def _corner_mask(
-    ring: IntArray, u: FloatArray, kept_deg: FloatArray, period: FloatArray
-) -> NDArray[np.bool_]:
-    kept = kept_deg[ring]
-    return (u == kept) | (u == period[ring] - kept)
+def _corners(kept_deg: FloatArray) -> tuple[FloatArray, FloatArray]:
+    # The very expressions of the first vertices u = period * (1 - i / 32) at i = 24 and 8.
+    period = 4.0 * kept_deg
+    return period * 0.25, period * 0.75
+
+
+def _corner_mask(ring: IntArray, u: FloatArray, kept_deg: FloatArray) -> NDArray[np.bool_]:
+    first, second = _corners(kept_deg[ring])
+    return (u == first) | (u == second)
 
 
 def _forward(sites: tuple[FloatArray, ...], ring: IntArray, u: FloatArray):
@@ -237,9 +235,9 @@ def _pieces(
     d2lat = 2.0 * (dlat / step - dlat[prv] / h1) / (h1 + step)
     # Local metres per degree: only the size of the error estimate uses this, never a vertex.
     rad = np.radians(lat)
-    w2 = 1.0 - _E2 * np.sin(rad) ** 2
-    m_per_deg_lat = (math.pi / 180.0 * _A_M * (1.0 - _E2)) / (w2 * np.sqrt(w2))
-    m_per_deg_lon = (math.pi / 180.0 * _A_M) * np.cos(rad) / np.sqrt(w2)
+    w = np.sqrt(1.0 - _E2 * np.sin(rad) ** 2)
+    m_per_deg_lat = math.pi / 180.0 * _A_M * (1.0 - _E2) / w**3
+    m_per_deg_lon = math.pi / 180.0 * _A_M / w * np.cos(rad)
     curvature_m = np.hypot(d2lon * m_per_deg_lon, d2lat * m_per_deg_lat)
     if corner is not None:
         # A corner's second difference spans two arcs; each edge there uses its other end's.

@@ -16,7 +16,8 @@ import pytest
 from geo.rings import GEOD, chord_error_m, circle_vertices
 
 SCRIPT = Path(__file__).resolve().parents[1] / "frontend" / "scripts" / "rings.js"
-# (lat, lon, radius_m): the reported sites, both poles, ±180°, a disk bigger than a hemisphere.
+# (lat, lon, radius_m): the reported sites, both poles, ±180°, a disk bigger than a hemisphere,
+# radii past the cut locus.
 CASES = [
     (48.58, 45.74, 480e3),
     (48.58, 45.74, 500e3),
@@ -29,6 +30,11 @@ CASES = [
     (-10.0, -179.95, 800e3),
     (0.0, 0.0, 15000e3),
     (35.0, 139.0, 1e3),
+    # Past the cut locus: rings with corners, and the antipodal limit.
+    (0.0, 90.0, 20_000e3),
+    (45.0, 10.0, 20_003e3),
+    (-30.0, -170.0, 19_995e3),
+    (0.0, 0.0, 20_003_930.458625),
 ]
 TOLERANCE_M = 100.0
 

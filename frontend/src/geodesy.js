@@ -20,6 +20,10 @@ const MAX_EDGE_DLON_DEG = 45;
 const MAX_ROUNDS = 40;
 const MIN_STEP_DEG = 1e-9;
 const MAX_PIECES = 64;
+// No site is nearer its cut locus than the conjugate point along the equator, pi * b away.
+const CUT_LOCUS_MIN_M = Math.PI * GEOD.a * (1 - GEOD.f);
+const CUT_SLACK_M = 1e-6;
+const BISECTIONS = 53;
 
 /** Wrap a longitude (or a difference of longitudes) into [-180, 180). */
 export function wrapLon(lonDeg) {
@@ -44,44 +48,80 @@ export function direct(latDeg, lonDeg, azDeg, radiusM) {
  * Vertices of the geodesic circle of `radiusM` around (lat, lon), counter-clockwise (azimuths
  * decreasing from 360), with lon/lat chords within `toleranceM` of the circle.
  * Returns {az: [...], lon: [...], lat: [...]}; the ring is closed implicitly.
+ *
+ * As in geo/rings.py, the ring is traced by a parameter u that equals the azimuth except that
+ * the azimuths whose geodesic passes the cut locus before running the radius (near the
+ * antipodal limit) are squeezed out: the ring then has a corner on the cut locus.
  */
 export function circleVertices(latDeg, lonDeg, radiusM, toleranceM) {
   const targetM = toleranceM * SAFETY;
-  let az = [];
-  for (let i = 0; i < START_VERTICES; i++) az.push(360 - (i * 360) / START_VERTICES);
-  let pts = az.map((a) => direct(latDeg, lonDeg, a, radiusM));
+  const { kept, gap } = cutInterval(latDeg, lonDeg, radiusM);
+  // The period is 360 - 2 * gap = 4 * kept (90° for a ring not cut), so a cut ring's two
+  // corners are among the first vertices, exactly.
+  const period = 4 * kept;
+  // The very expressions of the first vertices at i = 24 and 8, the corners.
+  const corners = [period * 0.25, period * 0.75];
+  const azOf = (u) => (gap ? u + gap * ((u > corners[0]) + (u > corners[1])) : u);
+  let u = [];
+  for (let i = 0; i < START_VERTICES; i++) u.push(period * (1 - i / START_VERTICES));
+  const isCorner = (x) => gap > 0 && corners.includes(x);
+  let pts = u.map((x) => direct(latDeg, lonDeg, azOf(x), radiusM));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const pieces = piecesPerEdge(az, pts, targetM);
+    const steps = u.map((x, i) => stepOf(x, u[(i + 1) % u.length], period));
+    const pieces = piecesPerEdge(steps, pts, u.map(isCorner), targetM);
     if (!pieces.some((p) => p > 1)) break;
-    const nextAz = [];
+    const nextU = [];
     const nextPts = [];
-    const n = az.length;
-    for (let i = 0; i < n; i++) {
-      nextAz.push(az[i]);
+    for (let i = 0; i < u.length; i++) {
+      nextU.push(u[i]);
       nextPts.push(pts[i]);
-      const step = mod360(az[i] - az[(i + 1) % n]) || 360;
       for (let j = 1; j < pieces[i]; j++) {
-        const a = mod360(az[i] - (step * j) / pieces[i]);
-        nextAz.push(a);
-        nextPts.push(direct(latDeg, lonDeg, a, radiusM));
+        const x = u[i] - (steps[i] * j) / pieces[i];
+        nextU.push(x);
+        nextPts.push(direct(latDeg, lonDeg, azOf(x), radiusM));
       }
     }
-    az = nextAz;
+    u = nextU;
     pts = nextPts;
   }
-  return { az, lon: pts.map((p) => p[0]), lat: pts.map((p) => p[1]) };
+  return { az: u.map(azOf), lon: pts.map((p) => p[0]), lat: pts.map((p) => p[1]) };
 }
 
-// Into how many equal azimuth steps to cut each edge (i -> i+1): the sagitta estimate of
+// The parameter step of edge u0 -> u1; the closing edge runs down to 0, where the first vertex is.
+function stepOf(u0, u1, period) {
+  const step = u0 - u1;
+  return step <= 0 ? step + period : step;
+}
+
+// The last azimuth kept below 90° and the width of the cut interval after it (geo/rings.py
+// `_cut_intervals`: the interval is (kept, 180 - kept) and its mirror image); {kept: 90, gap: 0}
+// when no geodesic of this length passes the cut locus.
+function cutInterval(latDeg, lonDeg, radiusM) {
+  const passed = (az) => {
+    const [lon, lat] = direct(latDeg, lonDeg, az, radiusM);
+    return GEOD.Inverse(latDeg, lonDeg, lat, lon).s12 < radiusM - CUT_SLACK_M;
+  };
+  if (radiusM <= CUT_LOCUS_MIN_M - 1 || Math.abs(latDeg) >= 90 || !passed(90)) {
+    return { kept: 90, gap: 0 };
+  }
+  let onCircle = 0;
+  let off = 90;
+  for (let i = 0; i < BISECTIONS; i++) {
+    const mid = 0.5 * (onCircle + off);
+    if (passed(mid)) off = mid;
+    else onCircle = mid;
+  }
+  return { kept: onCircle, gap: 180 - 2 * onCircle };
+}
+
+// Into how many equal parameter steps to cut each edge (i -> i+1): the sagitta estimate of
 // geo/rings.py from second differences of the vertices already computed.
-function piecesPerEdge(az, pts, targetM) {
-  const n = az.length;
-  const step = [];
+function piecesPerEdge(step, pts, corner, targetM) {
+  const n = pts.length;
   const dlon = [];
   const dlat = [];
   for (let i = 0; i < n; i++) {
     const k = (i + 1) % n;
-    step.push(mod360(az[i] - az[k]) || 360);
     dlon.push(wrapLon(pts[k][0] - pts[i][0]));
     dlat.push(pts[k][1] - pts[i][1]);
   }
@@ -96,7 +136,8 @@ function piecesPerEdge(az, pts, targetM) {
     const w = Math.sqrt(1 - E2 * Math.sin(lat) ** 2);
     const mPerDegLat = (DEG * A_M * (1 - E2)) / w ** 3;
     const mPerDegLon = ((DEG * A_M) / w) * Math.cos(lat);
-    curvatureM.push(Math.hypot(d2lon * mPerDegLon, d2lat * mPerDegLat));
+    // A corner's second difference spans two arcs; each edge there uses its other end's.
+    curvatureM.push(corner[i] ? 0 : Math.hypot(d2lon * mPerDegLon, d2lat * mPerDegLat));
   }
   return step.map((h, i) => {
     if (h < MIN_STEP_DEG) return 1;
@@ -105,10 +146,6 @@ function piecesPerEdge(az, pts, targetM) {
     if (Math.abs(dlon[i]) > MAX_EDGE_DLON_DEG) pieces = Math.max(pieces, 2);
     return Math.min(pieces, MAX_PIECES);
   });
-}
-
-function mod360(x) {
-  return ((x % 360) + 360) % 360;
 }
 
 /**

@@ -37,6 +37,8 @@ test("every ring vertex is at the radius, counter-clockwise", () => {
     [89.9, 0, 1000e3],
     [-60, 179.9, 5500e3],
     [0, 0, 15000e3],
+    [0, 90, 20000e3], // past the cut locus: a geodesic along 90° ends 16.9 km short
+    [45, 10, 20003e3],
   ]) {
     const ring = circleVertices(lat, lon, radiusM, 100);
     for (let i = 0; i < ring.az.length; i++) {
