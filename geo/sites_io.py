@@ -5,10 +5,15 @@ problem becomes a :class:`RowError`, so one bad row never costs the user the res
 
 Design decisions:
 
-* Separator: sniffed from the first non-empty line; tab wins over ``;``, which wins over ``,``
-  (a ``;`` file usually carries decimal commas, so its commas must not split fields).
-* Header: the first row is a header unless its 2nd and 3rd fields both parse as coordinates
-  (of either axis); a headerless file is ``name,lat,lon``. A header without a lat or lon
+* Separator: sniffed from the first non-empty line outside its quoted fields; tab wins over
+  ``;``, which wins over ``,`` (a ``;`` file usually carries decimal commas, so its commas must
+  not split fields).
+* Header: the first row is a header if it names a known column, or if neither its 2nd nor its
+  3rd field has a digit (a header in another language); else it is data, and a bad coordinate
+  in it is that row's error. A headerless file is ``name,lat,lon``.
+* Quotes: a quote left open would swallow the rest of the file into one field. A field that
+  runs over a line end and holds the separator after it is taken for one: that row is reported
+  and the lines after it are read as rows of their own. A header without a lat or lon
   column refuses the file with one error at its row: guessed columns could misplace sites.
 * Duplicates: a row that is the same site as an earlier one (``LaunchSite.key``: the same name
   and position to 1e-6°) is dropped with an error naming that row; the same name at other
@@ -25,6 +30,7 @@ import csv
 import io
 import json
 import math
+import re
 from dataclasses import dataclass, replace
 
 from .coordinates import check_position, parse_degrees
@@ -46,6 +52,7 @@ _COLUMNS = {
 _HEADERLESS = {"name": 0, "lat": 1, "lon": 2}
 # Rows of nothing but separators and whitespace (of any sniffed dialect) are skipped silently.
 _NO_SEPARATORS = str.maketrans("", "", ",;\t")
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
 
 
 @dataclass(frozen=True)
@@ -109,30 +116,17 @@ def _decode(data: bytes) -> str:
 
 def _read_csv(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite]], list[RowError]]:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = next((d for d in "\t;" if d in first_line), ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
+    outside_quotes = _QUOTED.sub("", first_line)
+    delimiter = next((d for d in "\t;" if d in outside_quotes), ",")
+    # The csv module's line ends (str.splitlines also splits at \x1c-\x1e, \x85, \u2028…).
+    lines = _Lines(io.StringIO(text, newline="").readlines())
     errors: list[RowError] = []
-    while True:
-        row = reader.line_num + 1  # a quoted field may span lines: report where the row starts
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:  # e.g. a field beyond the csv module's 128 KiB field limit
-            errors.append(RowError(row, f"row {row}: {exc}"))
-            continue
-        if "".join(cells).translate(_NO_SEPARATORS).strip():
-            records.append((row, [cell.strip() for cell in cells]))
-    if not records:
+    first = _next_record(lines, delimiter, errors)
+    if first is None:
         return [], errors
-    header = None
-    if not _is_data(records[0][1]):
-        header, records = records[0], records[1:]
-    _check_count(len(records), max_sites)
     columns, width = _HEADERLESS, 3
-    if header:
-        header_row, names = header
+    if _is_header(first[1]):
+        header_row, names = first[0], first[1]
         columns = {}
         for index, name in enumerate(names):
             if key := _COLUMNS.get(name.lower()):
@@ -141,34 +135,76 @@ def _read_csv(text: str, max_sites: int) -> tuple[list[tuple[int, LaunchSite]], 
         if missing:
             shown = ", ".join(map(show_value, names[:5]))
             message = (
-                f"row {header_row}: read as a header (its 2nd and 3rd fields are not coordinates)"
-                f" but {shown} has no {' or '.join(missing)} column;"
+                f"row {header_row}: read as a header (it names a column, or its 2nd and 3rd "
+                f"fields have no digit) but {shown} has no {' or '.join(missing)} column;"
                 " expected name, lat, lon (optional role, source)"
             )
             return [], [*errors, RowError(header_row, message)]
         width = len(names)
+        first = _next_record(lines, delimiter, errors)
     entries = []
-    for row, cells in records:
+    data_rows = 0
+    record = first
+    while record is not None:
+        row, cells, start = record
+        data_rows += 1
         try:
             entries.append((row, _csv_site(cells, columns, width, delimiter)))
         except GeoInputError as exc:
-            errors.append(RowError(row, f"row {row}: {exc}"))
+            if lines.next_index - start > 1:
+                # A quoted field ran over line ends and the row is bad: most likely a quote
+                # left open, which would swallow the rows after it. Read those on their own.
+                message = f'row {row}: a quote (") in it is not closed; the next lines are rows'
+                lines.next_index = start + 1
+            else:
+                message = f"row {row}: {exc}"
+            errors.append(RowError(row, message))
+        record = _next_record(lines, delimiter, errors)
+    _check_count(data_rows, max_sites)
     return entries, errors
 
 
-def _is_data(cells: list[str]) -> bool:
-    return len(cells) >= 3 and _is_coordinate(cells[1]) and _is_coordinate(cells[2])
-
-
-def _is_coordinate(text: str) -> bool:
-    # Either axis counts, so a first row with swapped hemisphere letters is reported as data.
-    for axis in ("lat", "lon"):
+def _next_record(
+    lines: _Lines, delimiter: str, errors: list[RowError]
+) -> tuple[int, list[str], int] | None:
+    """The next non-blank record: its row (the line it starts on), cells and line index."""
+    while lines.next_index < len(lines.lines):
+        start = lines.next_index
+        row = start + 1
+        # A reader per record, so that reading can go on at any line after an unclosed quote.
         try:
-            parse_degrees(text, axis)
-        except GeoInputError:
+            cells = next(csv.reader(lines, delimiter=delimiter))
+        except StopIteration:
+            return None
+        except csv.Error as exc:  # e.g. a field beyond the csv module's 128 KiB field limit
+            errors.append(RowError(row, f"row {row}: {exc}"))
             continue
+        if "".join(cells).translate(_NO_SEPARATORS).strip():
+            return row, [cell.strip() for cell in cells], start
+    return None
+
+
+class _Lines:
+    """The lines of a text, read one at a time from ``next_index`` (which may be moved)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.next_index = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.next_index >= len(self.lines):
+            raise StopIteration
+        self.next_index += 1
+        return self.lines[self.next_index - 1]
+
+
+def _is_header(cells: list[str]) -> bool:
+    if any(cell.lower() in _COLUMNS for cell in cells):
         return True
-    return False
+    return not any(char.isdigit() for cell in cells[1:3] for char in cell)
 
 
 def _csv_site(cells: list[str], columns: dict[str, int], width: int, delimiter: str) -> LaunchSite:

@@ -236,11 +236,40 @@ def test_parse_sites__hemisphere_letter_in_the_wrong_column_hints_at_a_swap():
     ]
 
 
-def test_parse_sites__headerless_first_row_with_a_bad_value_is_taken_as_a_header():
-    result = parse_sites("Kapustin Yar,abc,45.74\nMozdok,43.74,44.65\n")
-    assert result.sites == ()
+@pytest.mark.parametrize("bad", ["A,1e999,1", "Kapustin Yar,abc,45.74", "A,95,10"])
+def test_parse_sites__headerless_first_row_with_a_bad_value_is_that_rows_error(bad):
+    result = parse_sites(f"{bad}\nMozdok,43.74,44.65\n")
+    assert result.sites == (MOZDOK,)
     assert [error.row for error in result.errors] == [1]
+    assert result.errors[0].message.startswith("row 1: ")
+
+
+def test_parse_sites__a_first_row_without_digits_is_a_header_in_any_language():
+    result = parse_sites("Name,Breite,Länge\nMozdok,43.74,44.65\n")
+    assert result.sites == ()
     assert "has no lat or lon column" in result.errors[0].message
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_parse_sites__a_separator_inside_a_quoted_first_name_does_not_decide(separator):
+    text = f'"Foo{separator} Bar",48.58,45.74\nMozdok,43.74,44.65\nShuya,56.85,41.39\n'
+    result = parse_sites(text)
+    name = f"Foo{separator} Bar".replace("\t", " ")  # a tab in a name becomes a space
+    assert [site.name for site in result.sites] == [name, "Mozdok", "Shuya"]
+    assert result.errors == ()
+
+
+def test_parse_sites__an_unclosed_quote_costs_only_its_own_row():
+    text = 'name,lat,lon\nA,48.58,45.74\nB,"43.74,44.65\nC,56.85,41.39\nD,10,10\n"E",1,2\n'
+    result = parse_sites(text)
+    assert [site.name for site in result.sites] == ["A", "C", "D", "E"]
+    assert [error.row for error in result.errors] == [3]
+    assert "not closed" in result.errors[0].message
+
+
+def test_parse_sites__a_quoted_name_over_two_lines_is_still_one_site():
+    result = parse_sites('name,lat,lon\n"Kapustin\nYar, test range",48.58,45.74\n')
+    assert [site.name for site in result.sites] == ["Kapustin Yar, test range"]
 
 
 def test_parse_sites__every_bad_row_is_reported_and_good_rows_kept():
