@@ -30,7 +30,7 @@ from shapely.geometry.base import BaseGeometry
 from . import __version__
 from .geojson import CoverageFeature, feature_properties
 from .lines import densify_straight
-from .model import Band
+from .model import COORD_DECIMALS, Band
 
 _CELL_DEG = 30.0
 _WEST, _SOUTH = np.meshgrid(np.arange(-180.0, 180.0, _CELL_DEG), [-90.0, 0.0])
@@ -198,7 +198,7 @@ def _dense(coords: np.ndarray, tolerance_m: float, *, closed: bool) -> np.ndarra
 
 def _coords(xy: np.ndarray) -> list[tuple[float, float]]:
     # On the export grid (1e-6°, ~0.1 m) like the GeoJSON: added vertices need no more digits.
-    return [(x, y) for x, y in np.round(xy, 6).tolist()]
+    return [(x, y) for x, y in np.round(xy, COORD_DECIMALS).tolist()]
 
 
 def _description(feature: CoverageFeature, source: str | None) -> str:
