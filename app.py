@@ -6,7 +6,7 @@ Thin page: widgets (ui.controls) -> geodesic core (geo, cached in ui.compute) ->
 import streamlit as st
 
 from geo import data, rings_for
-from ui import compute, controls, panels
+from ui import compute, controls, panels, reach
 from ui.deckmap import deck_map
 from ui.layers import ROLE_COLOURS, build_deck
 from ui.text import plain
@@ -47,14 +47,14 @@ band_fills = [
     compute.fill_feature(centers, ring.band, (*ROLE_COLOURS[ring.role], 40), state.view)
     for ring in rings
     if ring.band.kind == "band" and centers
-]
+] + reach.map_fills(centers, state.view)
 shown = panels.chosen_ring(rings)
 places = compute.places_for(state.sites, shown.band) if shown and state.sites else None
 
 map_column, side_column = st.columns([3, 2])
 with map_column:
     deck_map(
-        build_deck(band_fills=band_fills),
+        build_deck(band_fills=band_fills, marks=reach.map_marks()),
         places=places,
         sites=state.sites,
         rings=rings,
@@ -66,6 +66,9 @@ with map_column:
     panels.legend(rings, shown)
     panels.downloads(state.sites, rings)
 with side_column:
+    reach.target_search()
+    reach.target_card(state.sites, rings)
+    reach.strip_panel(state.sites, rings)
     panels.coverage(state.sites, rings)
     panels.preset_sources()
 controls.forget_map_message()

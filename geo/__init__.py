@@ -26,7 +26,17 @@ from .coverage import (
     ring_outlines,
 )
 from .errors import HALF_MERIDIAN_M, GeoInputError, require_radius_m
-from .geojson import CoverageFeature, band_areas_m2, feature_line, join_lines, snap
+from .exports import EXPORT_FORMATS, MEDIA_TYPES, export_bytes
+from .geojson import (
+    CoverageFeature,
+    band_areas_m2,
+    coverage_features,
+    feature_line,
+    join_lines,
+    launch_area_feature,
+    snap,
+)
+from .lines import MeasuredLine, measure
 from .model import (
     COORD_DECIMALS,
     INF_BAND,
@@ -37,6 +47,15 @@ from .model import (
     round_deg,
 )
 from .places import places_in_range, to_safe_csv
+from .reach import (
+    RingReach,
+    Target,
+    launch_area,
+    parse_target,
+    ring_reach,
+    site_distances,
+    systems_reaching,
+)
 from .rings import wrap_deg
 from .scenario import MODES, RingSpec, rings_for
 from .sites_io import parse_sites, site_name
@@ -46,38 +65,52 @@ __all__ = [
     "COORD_DECIMALS",
     "DEFAULT_TOLERANCE_M",
     "EARTH_AREA_M2",
+    "EXPORT_FORMATS",
     "HALF_MERIDIAN_M",
     "INF_BAND",
+    "MEDIA_TYPES",
     "MODES",
     "Band",
     "CoverageFeature",
     "GeoInputError",
     "LaunchSite",
+    "MeasuredLine",
+    "RingReach",
     "RingSpec",
     "System",
+    "Target",
     "__version__",
     "band_areas_m2",
     "clean_text",
     "country_shares",
+    "coverage_features",
+    "export_bytes",
     "feature_line",
     "geodesic_area_m2",
     "geodesic_bands",
     "geodesic_disk",
     "geodesic_disks",
     "join_lines",
+    "launch_area",
+    "launch_area_feature",
+    "measure",
     "merge",
     "parse_coordinate",
     "parse_position",
     "parse_sites",
+    "parse_target",
     "places_in_range",
     "position_key",
     "region_areas_m2",
     "require_radius_m",
     "ring_outlines",
+    "ring_reach",
     "rings_for",
     "round_deg",
+    "site_distances",
     "site_name",
     "snap",
+    "systems_reaching",
     "to_safe_csv",
     "wrap_deg",
 ]

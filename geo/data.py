@@ -88,7 +88,11 @@ def find_target(name: str) -> Target | None:
     found = gazetteer().find(name, limit=1)
     if found.empty:
         return None
-    row = found.iloc[0]
+    return place_target(found.iloc[0])
+
+
+def place_target(row: pd.Series) -> Target:
+    """A row of :func:`places` as a target named "place, country"."""
     return Target(
         name=f"{row['name']}, {row['adm0name']}",
         lat=float(row["latitude"]),

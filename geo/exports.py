@@ -19,7 +19,7 @@ from .geojson import CoverageFeature, dumps, feature_properties
 from .kml import kml_text, kmz_bytes
 from .model import Band
 
-FORMATS = ("geojson", "kml", "kmz", "gpkg")
+EXPORT_FORMATS = ("geojson", "kml", "kmz", "gpkg")
 MEDIA_TYPES = {
     "geojson": "application/geo+json",
     "kml": "application/vnd.google-earth.kml+xml",
@@ -39,9 +39,9 @@ def format_for(path: str, fmt: str | None) -> str:
     wanted = fmt if fmt is not None else Path(path).suffix.lower().removeprefix(".")
     if fmt is None and (path == "-" or wanted == "json"):
         wanted = "geojson"
-    if wanted not in FORMATS:
+    if wanted not in EXPORT_FORMATS:
         given = f"format {fmt!r}" if fmt is not None else f"output {path!r}"
-        raise GeoInputError(f"{given}: the formats are {', '.join(FORMATS)}")
+        raise GeoInputError(f"{given}: the formats are {', '.join(EXPORT_FORMATS)}")
     return wanted
 
 
@@ -53,7 +53,7 @@ def export_bytes(
     colours: Mapping[Band, str] | None = None,
     sources: Mapping[Band, str] | None = None,
 ) -> bytes:
-    """The features as a file of format ``fmt`` (one of ``FORMATS``).
+    """The features as a file of format ``fmt`` (one of ``EXPORT_FORMATS``).
 
     ``colours`` (``#RRGGBB`` per band) and ``sources`` style and describe the KML and KMZ.
     """
@@ -66,7 +66,8 @@ def export_bytes(
         return text.encode("utf-8") if fmt == "kml" else kmz_bytes(text)
     if fmt == "gpkg":
         return _gpkg_bytes(features)
-    raise GeoInputError(f"unknown export format {fmt!r}: the formats are {', '.join(FORMATS)}")
+    known = ", ".join(EXPORT_FORMATS)
+    raise GeoInputError(f"unknown export format {fmt!r}: the formats are {known}")
 
 
 def _gpkg_bytes(features: Sequence[CoverageFeature]) -> bytes:

@@ -148,6 +148,19 @@ def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=128)
+def area_km2(centers: tuple[Center, ...], band: Band) -> float:
+    """Geodesic area in km² of the merged range or band."""
+    return geo.geodesic_area_m2(merged_region(centers, band)) / 1e6
+
+
+@functools.lru_cache(maxsize=32)
+def launch_area_export(target: geo.Target, range_km: float, fmt: str) -> bytes:
+    """The launch-area disk as ``python -m geo export --launch-area`` writes it."""
+    feature = geo.launch_area_feature(target, range_km, tolerance_m=TOLERANCE_M)
+    return geo.export_bytes([feature], fmt, tolerance_m=TOLERANCE_M)
+
+
 def centers_of(sites: Sequence[LaunchSite]) -> tuple[Center, ...]:
     """(lon, lat) of each site, hashable for the caches."""
     return tuple(s.lonlat for s in sites)

@@ -29,7 +29,7 @@ from ui.urlstate import (
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
 GAZETTEER_MATCHES = 20
-URL_KEYS = ("system", "mode", "site", "ring", "est", "view")
+URL_KEYS = ("system", "mode", "site", "ring", "est", "view", "target", "launch", "strip")
 
 
 def default_state() -> MapState:
@@ -60,6 +60,10 @@ def init_session() -> None:
     st.session_state.view = state.view
     st.session_state.extra_rings = ", ".join(short_number(km) for km in state.extra_km)
     st.session_state.notices = notices
+    # The target card's state (ui.reach): the point asked about, its launch area, the strip.
+    st.session_state.target = state.target
+    st.session_state.launch_km = state.launch_km
+    st.session_state.strip_km = state.strip_km
 
 
 def current_state() -> tuple[MapState, list[str]]:
@@ -82,6 +86,10 @@ def current_state() -> tuple[MapState, list[str]]:
         extra_km=tuple(dict.fromkeys(extra))[:MAX_EXTRA_RINGS],
         estimates=st.session_state.estimates,
         view=st.session_state.view,
+        # .get: Streamlit drops a widget's value in a run that does not draw it.
+        target=st.session_state.get("target"),
+        launch_km=st.session_state.get("launch_km"),
+        strip_km=st.session_state.get("strip_km"),
     )
     return state, errors
 

@@ -39,7 +39,7 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def build_deck(*, band_fills: Sequence[dict]) -> CompactDeck:
+def build_deck(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> CompactDeck:
     """The static layers as a pydeck Deck, with no tile provider (works offline).
 
     The map component (``ui.deckmap``) renders this spec and adds the place dots, the sites and
@@ -47,6 +47,8 @@ def build_deck(*, band_fills: Sequence[dict]) -> CompactDeck:
 
     Args:
         band_fills: GeoJSON features of shaded bands, with a ``color`` property.
+        marks: GeoJSON points and lines drawn over them (the target, a launch area's outline),
+            with a ``color`` property.
     """
     layers = [
         pdk.Layer(
@@ -70,6 +72,22 @@ def build_deck(*, band_fills: Sequence[dict]) -> CompactDeck:
             get_fill_color="properties.color",
         ),
     ]
+    if marks:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                {"type": "FeatureCollection", "features": list(marks)},
+                id="marks",
+                parameters=NO_DEPTH,
+                stroked=True,
+                filled=True,
+                get_fill_color="properties.color",
+                get_line_color="properties.color",
+                line_width_min_pixels=2,
+                # pydeck reads string values as expressions: sizes in pixels via the minimums.
+                point_radius_min_pixels=6,
+            )
+        )
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=50.0, longitude=45.0, zoom=1.6),

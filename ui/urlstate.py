@@ -17,6 +17,7 @@ from geo import (
     MODES,
     GeoInputError,
     LaunchSite,
+    Target,
     clean_text,
     require_radius_m,
     site_name,
@@ -37,6 +38,9 @@ class MapState:
     extra_km: tuple[float, ...] = ()
     estimates: bool = True
     view: str = "map"
+    target: Target | None = None  # the point asked about ("can it reach X?")
+    launch_km: float | None = None  # the range of the launch area drawn around the target
+    strip_km: tuple[float, float] | None = None  # the strip between two rings, inner, outer
 
 
 def to_query(state: MapState) -> dict[str, str | list[str]]:
@@ -51,7 +55,15 @@ def to_query(state: MapState) -> dict[str, str | list[str]]:
         "ring": [short_number(km) for km in state.extra_km],
         "est": "1" if state.estimates else "0",
         "view": state.view,
+        # Absent values as empty lists: a link then holds no empty parameter for them.
+        "target": [] if state.target is None else [_point_text(state.target)],
+        "launch": [] if state.launch_km is None else [short_number(state.launch_km)],
+        "strip": [] if state.strip_km is None else [":".join(map(short_number, state.strip_km))],
     }
+
+
+def _point_text(target: Target) -> str:
+    return f"{short_number(target.lat)},{short_number(target.lon)},{target.name}"
 
 
 def from_query(
@@ -123,7 +135,48 @@ def from_query(
             except GeoInputError as exc:
                 notices.append(f"A ring in the link was ignored: {exc}.")
         state = replace(state, extra_km=tuple(rings))
-    return state, notices
+    return _reach_from_query(params, state, notices), notices
+
+
+def _reach_from_query(
+    params: Mapping[str, Sequence[str]], state: MapState, notices: list[str]
+) -> MapState:
+    """The target, its launch area and the strip, each kept only if valid."""
+    value = _one(params, "target")
+    if value:
+        try:
+            site = _site(value)
+            state = replace(state, target=Target(name=site.name, lat=site.lat, lon=site.lon))
+        except GeoInputError as exc:
+            notices.append(f"The target in the link was ignored: {exc}.")
+    value = _one(params, "launch")
+    if value:
+        try:
+            state = replace(state, launch_km=parse_ring_km(value))
+        except GeoInputError as exc:
+            notices.append(f"The launch area in the link was ignored: {exc}.")
+    value = _one(params, "strip")
+    if value:
+        try:
+            state = replace(state, strip_km=parse_strip_km(value))
+        except GeoInputError as exc:
+            notices.append(f"The strip in the link was ignored: {exc}.")
+    return state
+
+
+def parse_strip_km(text: str) -> tuple[float, float]:
+    """``INNER:OUTER`` in km, e.g. ``"480:500"``.
+
+    Raises:
+        GeoInputError: not two valid ring radii with inner below outer.
+    """
+    inner, sep, outer = text.partition(":")
+    if not sep:
+        raise GeoInputError(f"strip must be INNER:OUTER in km, got {text[:30]!r}")
+    inner_km, outer_km = parse_ring_km(inner), parse_ring_km(outer)
+    if inner_km >= outer_km:
+        raise GeoInputError(f"strip inner edge must be below its outer edge, got {text[:30]!r}")
+    return inner_km, outer_km
 
 
 def parse_ring_km(text: str) -> float:
