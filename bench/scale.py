@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import geo
 from geo import LaunchSite, data
 from geo.places import places_in_range
-from tests.test_places import reference_places_in_range
+from harness.places import reference_places_in_range
 
 CLAIMED_M = 480_000.0
 BAND_M = (500_000.0, 5_500_000.0)

@@ -12,6 +12,7 @@ from pyproj import Geod, Transformer
 from geo import LaunchSite, data
 from geo.errors import HALF_MERIDIAN_M
 from geo.places import PLACE_COLUMNS, _chord_m, _ecef_m, places_in_range
+from harness.places import reference_places_in_range
 
 GEOD = Geod(ellps="WGS84")
 # WGS84 geographic 3-D to geocentric Cartesian, PROJ's own conversion: the oracle for _ecef_m.
@@ -25,46 +26,6 @@ radii_m = hst.one_of(
     hst.floats(1_000.0, 19_000_000.0),
     hst.sampled_from([480_000.0, 500_000.0, 5_500_000.0, 10_000_000.0, 19_000_000.0]),
 )
-
-
-def reference_places_in_range(
-    sites, places, max_radius_m, *, min_radius_m=0.0, capitals_only=False
-):
-    """Every site against every place with Geod.inv: a place is in range when some site's
-    distance lies in (min, max]; its row names the nearest such site."""
-    if capitals_only:
-        places = places[places["is_capital"] == 1]
-    lons = places["longitude"].to_numpy(dtype=np.float64)
-    lats = places["latitude"].to_numpy(dtype=np.float64)
-    best_m = np.full(lons.size, np.inf)
-    best_az = np.zeros(lons.size)
-    best_site = np.full(lons.size, -1)
-    for i, site in enumerate(sites):
-        n = lons.size
-        az, _, dist = GEOD.inv(np.full(n, site.lon), np.full(n, site.lat), lons, lats)
-        dist = np.asarray(dist)
-        closer = (dist < best_m) & (dist <= max_radius_m) & (dist > min_radius_m)
-        best_m = np.where(closer, dist, best_m)
-        best_az = np.where(closer, az, best_az)
-        best_site = np.where(closer, i, best_site)
-    keep = np.isfinite(best_m)
-    rows = places[keep]
-    out = pd.DataFrame(
-        {
-            "name": rows["name"].to_numpy(),
-            "country": rows["adm0name"].to_numpy(),
-            "capital": rows["is_capital"].to_numpy() == 1,
-            "population": rows["pop_max"].to_numpy(dtype=np.int64),
-            "distance_km": best_m[keep] / 1000.0,
-            "azimuth_deg": best_az[keep] % 360.0,
-            "nearest_site": [sites[i].name for i in best_site[keep]],
-            "lat": rows["latitude"].to_numpy(),
-            "lon": rows["longitude"].to_numpy(),
-        },
-        columns=PLACE_COLUMNS,
-    )
-    out = out.sort_values(["distance_km", "name"], kind="stable").reset_index(drop=True)
-    return out.round({"distance_km": 1, "azimuth_deg": 1})
 
 
 def assert_same_as_reference(sites, places, max_radius_m, **kwargs):
