@@ -34,6 +34,7 @@ from geo import (
     to_safe_csv,
 )
 from ui.batchcache import BatchCache
+from ui.layers import ring_colours
 
 TOLERANCE_M = geo.DEFAULT_TOLERANCE_M
 # Rounding for drawing only (1e-4° is ~11 m, under a pixel below zoom 12); exports use
@@ -139,13 +140,26 @@ def geojson_export(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
     return join_lines(lines, tolerance_m=TOLERANCE_M)
 
 
-def figure_png(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...]) -> bytes:
-    """The same figure as ``python -m geo figure ... -o map.png`` (web size)."""
+@functools.lru_cache(maxsize=8)
+def figure_file(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...], fmt: str) -> bytes:
+    """The same figure as ``python -m geo figure ... -o map.<fmt>`` (web size)."""
     from geo.figure import render_figure  # matplotlib loads only when a figure is asked for
 
     buffer = io.BytesIO()
-    render_figure(sites, bands, buffer, fmt="png", tolerance_m=TOLERANCE_M)
+    render_figure(sites, bands, buffer, fmt=fmt, tolerance_m=TOLERANCE_M)
     return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=8)
+def gis_export(sites: tuple[LaunchSite, ...], rings: tuple, fmt: str) -> bytes:
+    """Every (site, range) as KML, KMZ or GeoPackage: the GeoJSON export's features, with each
+    ring's colour and source."""
+    bands = [r.band for r in rings]
+    features = geo.coverage_features(sites, bands, tolerance_m=TOLERANCE_M)
+    sources = {r.band: r.source for r in rings}
+    return geo.export_bytes(
+        features, fmt, tolerance_m=TOLERANCE_M, colours=ring_colours(rings), sources=sources
+    )
 
 
 @functools.lru_cache(maxsize=128)

@@ -25,6 +25,14 @@ ROLE_COLOURS = {
     "estimate": [204, 121, 167],
     "custom": [0, 158, 115],
 }
+
+
+def ring_colours(rings) -> dict:
+    """``#RRGGBB`` per ring's band (``geo.RingSpec``), the map's colour for its role: the
+    colours the KML export styles its rings with."""
+    return {r.band: "#{:02X}{:02X}{:02X}".format(*ROLE_COLOURS[r.role]) for r in rings}
+
+
 CAPITAL_COLOUR = [86, 40, 120]
 CITY_COLOUR = [90, 90, 90]
 MAX_CITY_DOTS = 300

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from geo import LaunchSite, RingSpec, System, data
-from ui import compute
+from ui import compute, exports
 from ui.layers import ROLE_COLOURS
 from ui.table import Column, sortable_table
 
@@ -195,7 +195,8 @@ def downloads(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     # load does not fetch and run the code highlighter (1.5 MB of JavaScript).
     with st.popover("The same file from the command line"):
         st.code(cli_command(sites, bands), language="bash", wrap_lines=True)
-    figure(sites, rings)
+    exports.gis_files(sites, rings)
+    exports.figure(sites, rings)
 
 
 def _built_on_request(sites: tuple[LaunchSite, ...], bands: tuple) -> str | None:
@@ -206,25 +207,6 @@ def _built_on_request(sites: tuple[LaunchSite, ...], bands: tuple) -> str | None
             st.session_state.geojson_built = (wanted, compute.geojson_export(sites, bands))
     built = st.session_state.get("geojson_built")
     return built[1] if built and built[0] == wanted else None
-
-
-def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
-    """A publication figure (PNG, azimuthal equidistant), drawn only when asked: it takes ~3 s."""
-    bands = tuple(r.band for r in rings)
-    wanted = (sites, bands)
-    if st.button("Make a publication figure (PNG)", key="make_figure"):
-        with st.spinner("Drawing the figure…"):
-            st.session_state.figure_png = (wanted, compute.figure_png(sites, bands))
-    made = st.session_state.get("figure_png")
-    if made and made[0] == wanted:
-        st.download_button(
-            "Download the figure (PNG, 1600×1000)",
-            made[1],
-            file_name="inf-range-map.png",
-            mime="image/png",
-            key="figure_download",
-            on_click="ignore",
-        )
 
 
 def cli_command(sites: Sequence[LaunchSite], bands: Sequence) -> str:

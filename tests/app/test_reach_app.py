@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pyogrio
 import pytest
+import shapely
 from pyproj import Geod
 from shapely.geometry import Point, shape
+from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
+from geo import INF_BAND, MEDIA_TYPES, Band
 from geo import data as geo_data
 from geo.cli import main as cli_main
 from geo.places import places_in_range
@@ -19,6 +24,7 @@ from ui.text import plain
 GEOD = Geod(ellps="WGS84")
 KALININGRAD = Point(20.49734, 54.70001)
 WARSAW = "52.25195,20.99805,Warsaw"
+BANDS_BOTH = (Band(0.0, 480.0), INF_BAND)
 
 
 def layers(at) -> dict:
@@ -123,3 +129,41 @@ def test_strip__480_to_500_km_shaded_with_its_places():
     at.selectbox(key="strip_km").set_value(None).run()
     assert fill_of(at, STRIP_COLOUR) == []
     assert "strip" not in at.query_params
+
+
+def test_gis_files__kml_and_geopackage_hold_the_regions_of_the_geojson_download(tmp_path):
+    at = run_app(mode="both", est="0", site=["48.58,45.74,Kapustin Yar", "65.0,178.5,Anadyr"])
+    geojson = json.loads(compute.geojson_export(at.session_state["sites"], BANDS_BOTH))
+    for fmt in ("kml", "gpkg"):
+        at.segmented_control(key="gis_format").set_value(fmt).run()
+        next(b for b in at.button if b.label.startswith("Build the")).click().run()
+        assert not at.exception
+        (button,) = [
+            b
+            for b in at.get("download_button")
+            if b.proto.label.startswith("Download") and "figure" not in b.proto.label
+        ]
+        data = at.session_state["gis_built"][1]
+        assert Path(button.proto.url).stem == _calculate_file_id(
+            data, MEDIA_TYPES[fmt], f"inf-range-map-coverage.{fmt}"
+        )
+        path = tmp_path / f"coverage.{fmt}"
+        path.write_bytes(data)
+        frame = pyogrio.read_dataframe(path)
+        assert len(frame) == len(geojson["features"])
+        for geom, feature in zip(frame.geometry, geojson["features"], strict=True):
+            want = shape(feature["geometry"])
+            got = shapely.union_all(
+                [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
+            )
+            assert got.symmetric_difference(want).area < 1e-6 * want.length
+
+
+def test_figure__svg_with_a_png_preview():
+    at = run_app(mode="claimed")
+    at.segmented_control(key="figure_format").set_value("svg").run()
+    next(b for b in at.button if b.label.startswith("Make a publication figure")).click().run()
+    assert not at.exception
+    assert at.get("image")  # the preview
+    assert [b for b in at.get("download_button") if "figure (SVG)" in b.proto.label]
+    assert at.session_state["figure_made"][1].lstrip().startswith(b"<?xml")
