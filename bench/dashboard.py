@@ -74,30 +74,24 @@ FIRST_PAINT = """
 (() => {
   const bench = window.__bench;
   bench.paint = { component: null, basemap: null, drawn: null, renders: 0 };
-  const layer = (deck, id) => deck.layerManager?.getLayers().find((l) => l.id === id);
+  const layer = (map, deck, id) => map.layers().find((l) => l.deck === deck && l.id === id);
   const poll = () => {
-    const map = window.__deckmap;
-    const basemap = map && layer(map.baseDeck, "basemap");
-    if (basemap && basemap.isLoaded && bench.paint.basemap === null) {
+    const map = window.__deckmapTest;
+    const basemap = map && layer(map, "base", "basemap");
+    if (basemap && basemap.loaded && bench.paint.basemap === null) {
       bench.paint.basemap = performance.now();
     }
-    if (map && map.stats.frames > 0 && bench.paint.component === null) {
+    if (map && map.stats().frames > 0 && bench.paint.component === null) {
       bench.paint.component = performance.now();
-      for (const deck of [map.deck, map.baseDeck]) {
-        const previous = deck.props.onAfterRender;
-        deck.setProps({
-          onAfterRender: (context) => {
-            if (previous) previous(context);
-            if (deck === map.deck) bench.paint.renders += 1;
-            if (bench.paint.drawn !== null) return;
-            const basemap = layer(map.baseDeck, "basemap");
-            const rings = layer(map.deck, "rings");
-            if (basemap && basemap.isLoaded && rings && rings.props.data.length) {
-              bench.paint.drawn = performance.now();
-            }
-          },
-        });
-      }
+      map.onDraw((deck) => {
+        if (deck === "top") bench.paint.renders += 1;
+        if (bench.paint.drawn !== null || deck === "fills") return;
+        const basemap = layer(map, "base", "basemap");
+        const rings = layer(map, "top", "rings");
+        if (basemap && basemap.loaded && rings && rings.count) {
+          bench.paint.drawn = performance.now();
+        }
+      });
     }
     if (bench.paint.drawn === null) requestAnimationFrame(poll);
   };

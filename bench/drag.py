@@ -107,7 +107,7 @@ OBSERVERS = """
 () => {
   const b = window.__bench;
   const app = document.querySelector("[data-testid=stApp]");
-  const line = window.__deckmap.statusLine;
+  const line = window.__deckmapTest.element().querySelector(".status");
   const check = () => {
     if (b.up === null || b.shown !== null || b.pending) return;
     const moved = b.status.some(([t, text]) => t > b.up && text.startsWith("Moved"));
@@ -160,41 +160,34 @@ RESET = """
 # Page pixel of the first site (deck.gl's projection plus the canvas offset).
 FIRST_SITE = """
 () => {
-  const map = window.__deckmap;
-  const box = map.root.querySelector("canvas").getBoundingClientRect();
-  const [x, y] = map.deck.getViewports()[0].project([map.sites[0].lon, map.sites[0].lat]);
-  return [box.left + x, box.top + y];
+  const map = window.__deckmapTest;
+  const [site] = map.sites();
+  return map.project([site.lon, site.lat]);
 }
 """
 
-# (a), main thread: updates through the sites layer's own drag handlers, each followed by a
-# synchronous redraw. Ends where it began, so nothing is sent to Python.
+# (a), main thread: updates through the map's drag steps (those the sites layer's handlers
+# take), each followed by a synchronous redraw. Ends where it began, so nothing is sent to
+# Python.
 SYNC_DRAG = """
 async ([steps, dx, dy]) => {
-  const map = window.__deckmap;
-  const deck = map.deck;
-  const handlers = () => deck.props.layers.find((l) => l.id === "sites").props;
-  const viewport = deck.getViewports()[0];
-  const site = map.sites[0];
+  const map = window.__deckmapTest;
+  const [site] = map.sites();
   const from = [site.lon, site.lat];
-  const [x0, y0] = viewport.project(from);
-  const at = (i) => ({
-    coordinate: viewport.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]),
-  });
-  handlers().onDragStart({ object: site });
+  const [x0, y0] = map.project(from);
+  const at = (i) => map.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]);
+  map.drag.start(site.id);
   const rows = [];
   for (let i = 1; i <= steps; i++) {
     const t0 = performance.now();
-    handlers().onDrag(at(i));
+    map.drag.move(at(i));
     const t1 = performance.now();
-    deck.redraw(true);
-    rows.push([map.stats.lastFrameMs, t1 - t0, performance.now() - t1, performance.now() - t0]);
+    map.drawNow();
+    rows.push([map.stats().lastFrameMs, t1 - t0, performance.now() - t1, performance.now() - t0]);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  // Back exactly where it was (a release with no coordinate keeps the site's position).
-  [site.lon, site.lat] = from;
-  map.sites = [...map.sites]; // a new array, or deck.gl keeps the dragged position's buffers
-  handlers().onDragEnd({});
+  // Back exactly where it was: nothing is sent to Python.
+  map.drag.cancel();
   return rows;
 }
 """
@@ -205,24 +198,14 @@ async ([steps, dx, dy]) => {
 # map's static layers are swapped for the duration, then restored).
 PACED_DRAG = """
 async ([steps, dx, dy, variant]) => {
-  const map = window.__deckmap;
-  const deck = map.deck;
-  const handlers = () => deck.props.layers.find((l) => l.id === "sites").props;
-  // The basemap has a Deck of its own (map.baseDeck), under the one that draws the drag.
-  const saved = map.baseDeck.props.layers;
-  if (variant === "no borders") {
-    map.baseDeck.setProps({ layers: saved.map((l) => l.clone({ stroked: false })) });
-  } else if (variant === "no basemap") {
-    map.baseDeck.setProps({ layers: [] });
-  }
-  const viewport = deck.getViewports()[0];
-  const site = map.sites[0];
+  const map = window.__deckmapTest;
+  // The basemap has a Deck of its own, under the one that draws the drag.
+  map.basemap({ "no borders": "no borders", "no basemap": "none" }[variant] ?? "full");
+  const [site] = map.sites();
   const from = [site.lon, site.lat];
-  const [x0, y0] = viewport.project(from);
-  const at = (i) => ({
-    coordinate: viewport.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]),
-  });
-  handlers().onDragStart({ object: site });
+  const [x0, y0] = map.project(from);
+  const at = (i) => map.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]);
+  map.drag.start(site.id);
   // Let the GPU process finish what came before.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const stamps = [];
@@ -231,19 +214,18 @@ async ([steps, dx, dy, variant]) => {
     const frame = (t) => {
       stamps.push(t);
       if (i === steps) return resolve();
-      handlers().onDrag(at(++i));
+      map.drag.move(at(++i));
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   });
-  map.baseDeck.setProps({ layers: saved });
-  [site.lon, site.lat] = from;
-  map.sites = [...map.sites]; // a new array, or deck.gl keeps the dragged position's buffers
-  handlers().onDragEnd({});
+  map.basemap("full");
+  map.drag.cancel();
   await new Promise((resolve) => setTimeout(resolve, 1500));
   return stamps.slice(1).map((t, i) => t - stamps[i]);
 }
 """
+
 
 # Frame intervals of an idle page (nothing changes): the refresh period.
 IDLE_FRAMES = """
@@ -352,7 +334,7 @@ def open_app(browser: Browser, url: str) -> tuple[Page, Traffic]:
     page.add_init_script(RECORDER)
     traffic = Traffic(page)
     page.goto(url)
-    page.wait_for_function("() => window.__deckmap?.stats.frames > 0", timeout=120_000)
+    page.wait_for_function("() => window.__deckmapTest?.stats().frames > 0", timeout=120_000)
     page.wait_for_function(
         "() => document.querySelector('[data-testid=stApp]')"
         "?.getAttribute('data-test-script-state') === 'notRunning'",
@@ -378,7 +360,7 @@ def frame_costs(page: Page, traffic: Traffic) -> dict[str, list[float]]:
     """(a): real mouse moves, the synchronous and the frame-paced programmatic drags."""
     start = page.evaluate(FIRST_SITE)
     end = (start[0] + DROP_OFFSET_PX[0] * 1.5, start[1] + DROP_OFFSET_PX[1] * 1.5)
-    frames_before = page.evaluate("() => window.__deckmap.stats.frames")
+    frames_before = page.evaluate("() => window.__deckmapTest.stats().frames")
     last_frame, driver = [], []
     page.mouse.move(*start)
     page.mouse.down()
@@ -388,7 +370,7 @@ def frame_costs(page: Page, traffic: Traffic) -> dict[str, list[float]]:
         page.mouse.move(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
         driver.append((time.perf_counter() - t0) * 1e3)
         frames, ms = page.evaluate(
-            "() => [window.__deckmap.stats.frames, window.__deckmap.stats.lastFrameMs]"
+            "() => [window.__deckmapTest.stats().frames, window.__deckmapTest.stats().lastFrameMs]"
         )
         if frames > frames_before:
             last_frame.append(ms)
@@ -424,7 +406,7 @@ def one_drop(app: App, page: Page, traffic: Traffic, target: tuple[float, float]
     page.evaluate(RESET)
     traffic.frames.clear()
     mark = app.mark()
-    drawn_before = page.evaluate("() => ({ ...window.__deckmap.stats.drawn })")
+    drawn_before = page.evaluate("() => window.__deckmapTest.stats().drawn")
     start = page.evaluate(FIRST_SITE)
     page.mouse.move(*start)
     page.mouse.down()
@@ -447,7 +429,7 @@ def one_drop(app: App, page: Page, traffic: Traffic, target: tuple[float, float]
         return None
     traffic.wait_quiet(page)
     log = page.evaluate("() => window.__bench")
-    drawn = page.evaluate("() => window.__deckmap.stats.drawn")
+    drawn = page.evaluate("() => window.__deckmapTest.stats().drawn")
     payloads = [data for _, data in traffic.frames]
     kinds = [message_kind(data) for data in payloads]
     up = log["up"]
@@ -505,19 +487,10 @@ def main() -> None:
             page, traffic = open_app(browser, app.url + path)
             frames[name] = frame_costs(page, traffic)
             results[name] = drops(app, page, traffic)
-            # The same drops with the basemap not drawn (a deck.gl layer filter, bench only; it
-            # survives reruns, which only replace the layers).
-            page.evaluate(
-                "() => window.__deckmap.baseDeck.setProps({"
-                "layerFilter: ({ layer }) => layer.id !== 'basemap' })"
-            )
+            # The same drops with the basemap not drawn (the map keeps this across reruns).
+            page.evaluate("() => window.__deckmapTest.basemap('none')")
             results[f"{name}, no basemap"] = drops(app, page, traffic, first=DROPS)
-            if (
-                page.evaluate("() => typeof window.__deckmap.baseDeck.props.layerFilter")
-                != "function"
-            ):
-                print("note: the layer filter did not survive the reruns", file=sys.stderr)
-            mounts[name] = page.evaluate("() => window.__deckmapMounts")
+            mounts[name] = page.evaluate("() => window.__deckmapTest.mounts()")
             page.close()
         browser.close()
     print_tables(frames, results, mounts)

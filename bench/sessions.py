@@ -195,7 +195,7 @@ def start_drop(user: User, rng: random.Random, mouse: bool) -> None:
         "lon": rng.uniform(*DROP_LONS),
         "from": [lat, lon],
     }
-    page.evaluate("(edit) => window.__deckmap.component.setTriggerValue('edit', edit)", edit)
+    page.evaluate("(edit) => window.__deckmapTest.sendEdit(edit)", edit)
 
 
 def begin(user: User, rng: random.Random, mouse: bool) -> None:

@@ -28,7 +28,7 @@ def settle(page: Page) -> None:
 def open_map(page: Page, url: str, name: str) -> np.ndarray:
     """Load ``url``, wait for the map component to draw, save and return the map's pixels."""
     page.goto(url)
-    page.wait_for_function("() => window.__deckmap?.stats.frames > 0", timeout=60_000)
+    page.wait_for_function("() => window.__deckmapTest?.stats().frames > 0", timeout=60_000)
     settle(page)
     page.screenshot(path=ARTIFACTS / f"{name}-page.png", full_page=True)
     return map_pixels(page, name)
@@ -47,17 +47,7 @@ def pixels_near(image: np.ndarray, colour: tuple[int, int, int], tolerance: int 
 
 def to_screen(page: Page, lon: float, lat: float) -> tuple[float, float]:
     """Page pixel of a map coordinate (deck.gl's own projection, plus the canvas offset)."""
-    return tuple(
-        page.evaluate(
-            """([lon, lat]) => {
-                const map = window.__deckmap;
-                const box = map.root.querySelector('canvas.top').getBoundingClientRect();
-                const [x, y] = map.deck.getViewports()[0].project([lon, lat]);
-                return [box.left + x, box.top + y];
-            }""",
-            [lon, lat],
-        )
-    )
+    return tuple(page.evaluate("(lonLat) => window.__deckmapTest.project(lonLat)", [lon, lat]))
 
 
 def to_canvas(page: Page, lon: float, lat: float) -> tuple[float, float]:
@@ -72,9 +62,9 @@ def degrees_per_pixel(page: Page, lon: float, lat: float) -> tuple[float, float]
     return tuple(
         page.evaluate(
             """([lon, lat]) => {
-                const viewport = window.__deckmap.deck.getViewports()[0];
-                const [x, y] = viewport.project([lon, lat]);
-                const [lon1, lat1] = viewport.unproject([x + 1, y + 1]);
+                const map = window.__deckmapTest;
+                const [x, y] = map.project([lon, lat]);
+                const [lon1, lat1] = map.unproject([x + 1, y + 1]);
                 return [Math.abs(lon1 - lon), Math.abs(lat1 - lat)];
             }""",
             [lon, lat],

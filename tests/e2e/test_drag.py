@@ -149,7 +149,7 @@ def test_keyboard_move_and_delete_key(page, app_url):
 )
 def test_bad_edits_from_the_browser_show_a_notice_and_change_nothing(page, app_url, edit, why):
     open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "bad-edit")
-    page.evaluate("(edit) => window.__deckmap.component.setTriggerValue('edit', edit)", edit)
+    page.evaluate("(edit) => window.__deckmapTest.sendEdit(edit)", edit)
     page.get_by_text("The map edit was ignored").first.wait_for(timeout=20_000)
     assert why in page.get_by_text("The map edit was ignored").first.inner_text()
     time.sleep(1)

@@ -54,8 +54,8 @@ def test_basemap_is_fetched_once_per_page(page, app_url):
     # The map's loader fetches it while the map's code loads; reruns must not fetch it again.
     open_map(page, f"{app_url}/?mode=both", "basemap-once")
     countries = page.evaluate(
-        """() => window.__deckmap.baseDeck.layerManager.getLayers()
-            .find((l) => l.id === "basemap").props.data.features.length"""
+        """() => window.__deckmapTest.layers()
+            .find((l) => l.deck === "base" && l.id === "basemap").count"""
     )
     assert countries == 177
     for label in ("Claimed", "Alleged"):
@@ -67,11 +67,12 @@ def test_basemap_is_fetched_once_per_page(page, app_url):
 
 
 def when_decks_are_created(body: str) -> str:
-    """An init script that runs the JavaScript ``body`` (which sees ``map``) as soon as the map
-    has created its Decks, before their first frame: when it sets its hook ``window.__deckmap``.
+    """An init script that runs the JavaScript ``body`` (which sees ``map``, the map's test API)
+    as soon as the map has created its Decks, before their first frame: when it publishes
+    ``window.__deckmapTest``.
     """
     return (
-        'Object.defineProperty(window, "__deckmap", {configurable: true, '
+        'Object.defineProperty(window, "__deckmapTest", {configurable: true, '
         "get() { return this.__deckmapHooked; }, "
         "set(map) { this.__deckmapHooked = map; " + body + " }});"
     )
@@ -80,16 +81,10 @@ def when_decks_are_created(body: str) -> str:
 # The size of each Deck's canvas, drawing buffer and displayed, at its first frame.
 FIRST_FRAME_SIZES = when_decks_are_created("""
     window.__firstFrames = {};
-    for (const [name, deck] of Object.entries({ top: map.deck, base: map.baseDeck })) {
-      const counted = deck.props.onAfterRender;
-      deck.setProps({
-        onAfterRender: (context) => {
-          const c = deck.canvas;
-          window.__firstFrames[name] ??= [c.width, c.height, c.clientWidth, c.clientHeight];
-          counted(context);
-        },
-      });
-    }
+    map.onDraw((name) => {
+      const c = map.element().querySelector(`canvas.${name}`);
+      window.__firstFrames[name] ??= [c.width, c.height, c.clientWidth, c.clientHeight];
+    });
 """)
 
 
@@ -107,7 +102,7 @@ def test_first_frame_is_drawn_at_the_displayed_size(page, app_url):
 
 # What the 2D preview canvas holds when the Decks are created.
 PREVIEW_AT_DECKS = when_decks_are_created("""
-    const canvas = map.previewCanvas;
+    const canvas = map.element().querySelector("canvas.preview");
     const rgba = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     const count = ([r, g, b], tolerance) => {
       let n = 0;
@@ -136,5 +131,7 @@ def test_flat_map_preview_shows_land_and_rings_before_webgl_starts(page, app_url
     assert preview["claimed"] > 50, preview
     assert preview["treaty"] > 50, preview
     # Once deck.gl has drawn the map, the preview is gone.
-    assert page.evaluate("() => window.__deckmap.previewCanvas.hidden")
+    assert page.evaluate(
+        "() => window.__deckmapTest.element().querySelector('canvas.preview').hidden"
+    )
     assert page.console_errors == []

@@ -38,12 +38,13 @@ Sites = list[tuple[float, float, str]]
 SETTLED = """(previousUrl) => {
     if (location.href === previousUrl) return false;
     if (document.querySelector('[data-testid=stStatusWidget]')) return false;
-    const map = window.__deckmap;
-    if (!map || map.stats.frames === 0 || map.dragging) return false;
+    const map = window.__deckmapTest;
+    if (!map || map.stats().frames === 0 || map.mode() === 'dragging') return false;
     const inUrl = new URL(location.href).searchParams.getAll('site').map((v) => v.split(','));
-    return inUrl.length === map.sites.length && inUrl.every(([lat, lon, ...name], i) =>
-        Number(lat) === map.sites[i].lat && Number(lon) === map.sites[i].lon
-        && name.join(',') === map.sites[i].name);
+    const sites = map.sites();
+    return inUrl.length === sites.length && inUrl.every(([lat, lon, ...name], i) =>
+        Number(lat) === sites[i].lat && Number(lon) === sites[i].lon
+        && name.join(',') === sites[i].name);
 }"""
 
 
@@ -97,7 +98,7 @@ def url_sites(page: Page) -> Sites:
 
 
 def map_sites(page: Page) -> Sites:
-    rows = page.evaluate("() => window.__deckmap.sites.map((s) => [s.lat, s.lon, s.name])")
+    rows = page.evaluate("() => window.__deckmapTest.sites().map((s) => [s.lat, s.lon, s.name])")
     return [tuple(row) for row in rows]
 
 
@@ -164,7 +165,9 @@ def add_by_click(session: Session, lat: float, lon: float) -> None:
     for _ in range(3):
         click(page, *to_screen(page, lon, lat))
         try:
-            page.wait_for_function("() => !window.__deckmap.adding", timeout=5_000, polling=100)
+            page.wait_for_function(
+                "() => window.__deckmapTest.mode() !== 'adding'", timeout=5_000, polling=100
+            )
             return
         except PlaywrightTimeoutError:
             continue

@@ -56,7 +56,7 @@ def test_tap_selects_a_finger_drags_and_a_tap_adds(browser, app_url):
         open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "touch-before")
         finger_tap(cdp, *to_screen(page, *KAPUSTIN_YAR))
         page.wait_for_function(
-            "() => window.__deckmap.bar.name.textContent === 'KY'",
+            "() => window.__deckmapTest.element().querySelector('.bar .hint').textContent === 'KY'",
             timeout=10_000,
         )
         assert page.locator(".deckmap .bar input").first.input_value() == "48.5800"

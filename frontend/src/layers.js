@@ -1,0 +1,215 @@
+// The layers the map draws itself, on the top Deck: place dots, ring outlines of every site and
+// radius, ring labels and the sites. While a site is dragged, what stays put (the dots, the
+// other sites' rings) is "parked" on the middle Deck (park()), so each drag frame redraws only
+// what moves.
+
+import { GL } from "./gl.js";
+import { HEIGHT_PX } from "./dom.js";
+import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
+import { nearSide } from "./places.js";
+
+const SELECTED_COLOUR = [230, 159, 0];
+const RING_CACHE_LIMIT = 2000;
+
+/**
+ * Set the top Deck's layers from the state (and park the steady ones while dragging).
+ * @param {import("./state.js").MapState} map
+ */
+export function redraw(map) {
+  if (!map.deck) return;
+  const started = performance.now();
+  const dragging = map.mode === "dragging";
+  const [still, moving, labels] = ringLayers(map);
+  const steady = [placesLayer(map), still];
+  park(map, dragging ? steady : []);
+  map.deck.setProps({
+    layers: [...(dragging ? [] : steady), moving, labels, sitesLayer(map)],
+  });
+  map.stats.lastFrameMs = performance.now() - started;
+  map.stats.frames += 1;
+}
+
+/**
+ * Draw ``layers`` on the middle Deck, over the band fills, drawn there once: set again only
+ * when their data changes (e.g. a zoom).
+ */
+function park(map, layers) {
+  const data = layers.map((layer) => layer.props.data);
+  const before = map.parked.map((layer) => layer.props.data);
+  if (data.length === before.length && data.every((d, i) => d === before[i])) return;
+  map.parked = layers;
+  map.fillsDeck.setProps({ layers: [...map.lowerLayers.fills, ...layers] });
+}
+
+/** Ring outlines of every site and radius, and one label per radius on the first site. */
+function ringLayers(map) {
+  const movingId = map.mode === "dragging" ? map.selectedId : null;
+  const still = map.sites.filter((s) => s.id !== movingId);
+  // The rings of the sites that stay put keep their array while one site is dragged, so
+  // deck.gl does not rebuild their vertex buffers on every frame (500 sites still drag).
+  const key = JSON.stringify([
+    map.viewType,
+    map.rings,
+    drawToleranceM(map),
+    still.map((s) => [s.id, s.name, s.lat, s.lon]),
+  ]);
+  if (key !== map.stillKey) {
+    map.stillKey = key;
+    map.stillPaths = ringRows(map, still, 0);
+  }
+  const moving = ringRows(
+    map,
+    map.sites.filter((s) => s.id === movingId),
+    1,
+    false,
+  );
+  // Picking draws every pickable layer again on each pointer event: not while dragging.
+  const pickable = movingId === null;
+  return [
+    pathLayer("rings", map.stillPaths, pickable),
+    pathLayer("rings-moving", moving, false),
+    labelLayer(map, movingId),
+  ];
+}
+
+/**
+ * One path row per ring of each site (several where a flat map cuts it at ±180°), ``extraWidth``
+ * pixels wider than its ring's width; ``cache``: whether to keep the rings' vertices.
+ * @param {import("./state.js").MapState} map
+ */
+export function ringRows(map, sites, extraWidth, cache = true) {
+  const rows = [];
+  for (const site of sites) {
+    for (const ring of map.rings) {
+      const v = ringOf(map, site, ring.radius_m, cache);
+      const shapes = map.viewType === "globe" ? [globePath(v.lon, v.lat)] : ringPaths(v.lon, v.lat);
+      const tooltip = `${ring.label}\naround ${site.name}`;
+      for (const path of shapes) {
+        rows.push({ path, color: ring.color, width: ring.width + extraWidth, tooltip });
+      }
+    }
+  }
+  return rows;
+}
+
+function pathLayer(id, data, pickable) {
+  return new GL.PathLayer({
+    id,
+    data,
+    getPath: (d) => d.path,
+    getColor: (d) => d.color,
+    getWidth: (d) => d.width,
+    widthUnits: "pixels",
+    pickable,
+    parameters: { depthCompare: "always", depthWriteEnabled: false },
+  });
+}
+
+function labelLayer(map, movingId) {
+  const first = map.sites[0];
+  const labels = first
+    ? map.rings.map((ring, k) => {
+        // Small rings are labelled at their eastern point, large ones south-south-west, where
+        // the default view still shows them; neighbouring radii (480/500 km) alternate above
+        // and below, so their labels never sit on top of each other.
+        const v = ringOf(map, first, ring.radius_m, movingId !== first.id);
+        const i = v.az.findIndex((az) => az <= (ring.radius_m < 1.5e6 ? 90 : 200));
+        return {
+          position: [v.lon[i], v.lat[i]],
+          text: ring.short_label,
+          color: ring.color,
+          offset: [6, k % 2 ? 10 : -10],
+        };
+      })
+    : [];
+  return new GL.TextLayer({
+    id: "ring-labels",
+    data: labels,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getColor: (d) => d.color,
+    getPixelOffset: (d) => d.offset,
+    getSize: 13,
+    getTextAnchor: "start",
+    getAlignmentBaseline: "center",
+    fontWeight: 700,
+    fontSettings: { sdf: true },
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230],
+    // GlobeView culls back faces by default, and that culls every glyph (deck.gl #9777).
+    parameters: { depthCompare: "always", depthWriteEnabled: false, cullMode: "none" },
+  });
+}
+
+/** The rings' chord tolerance (m) at the current zoom (geodesy.js screenToleranceM). */
+export function drawToleranceM(map) {
+  return screenToleranceM(map.viewState ? map.viewState.zoom : map.initialZoom, map.toleranceM);
+}
+
+// Rings are cached per (position, radius, tolerance). A dragged site's preview rings are not
+// cached: each pointer position is seen once.
+function ringOf(map, site, radiusM, cache = true) {
+  const toleranceM = drawToleranceM(map);
+  const key = `${site.lat},${site.lon},${radiusM},${toleranceM}`;
+  let vertices = map.ringCache.get(key);
+  if (!vertices) {
+    vertices = circleVertices(site.lat, site.lon, radiusM, toleranceM);
+    if (!cache) return vertices;
+    if (map.ringCache.size >= RING_CACHE_LIMIT) map.ringCache.clear();
+    map.ringCache.set(key, vertices);
+  }
+  return vertices;
+}
+
+/**
+ * The place dots to draw: all of them on a flat map; on the globe those on its near side (the
+ * basemap, in a Deck below, cannot hide the others). The same array while the same dots are
+ * shown, so deck.gl keeps its buffers.
+ */
+export function visiblePlaces(map) {
+  if (map.viewType !== "globe") return map.placeRows;
+  // The viewport of the view state being set (deck.gl's own is a frame behind in here).
+  const element = map.tooltip.parentElement;
+  const viewport = map.view.makeViewport({
+    width: element.clientWidth || 600,
+    height: element.clientHeight || HEIGHT_PX - 36,
+    viewState: map.viewState,
+  });
+  const rows = nearSide(map.placeRows, viewport);
+  const shown = map.shownPlaces;
+  return rows.length === shown.length && rows.every((row, i) => row === shown[i]) ? shown : rows;
+}
+
+/** Places in range (tooltips built from Python's columns, see places.js). */
+function placesLayer(map) {
+  const data = visiblePlaces(map);
+  map.shownPlaces = data;
+  return new GL.ScatterplotLayer({
+    id: "places",
+    data,
+    getPosition: (d) => d.position,
+    getFillColor: (d) => d.color,
+    getRadius: (d) => d.radius,
+    radiusUnits: "pixels",
+    pickable: map.mode !== "dragging",
+  });
+}
+
+function sitesLayer(map) {
+  const selected = map.selectedId;
+  return new GL.ScatterplotLayer({
+    id: "sites",
+    data: map.sites,
+    getPosition: (d) => [d.lon, d.lat],
+    getFillColor: (d) => (d.id === selected ? SELECTED_COLOUR : [0, 0, 0, 230]),
+    getLineColor: [255, 255, 255],
+    getRadius: (d) => (d.id === selected ? 9 : 7),
+    radiusUnits: "pixels",
+    stroked: true,
+    lineWidthMinPixels: 2,
+    pickable: true,
+    updateTriggers: { getFillColor: selected, getRadius: selected },
+    parameters: { depthCompare: "always", depthWriteEnabled: false },
+    ...map.siteEvents,
+  });
+}

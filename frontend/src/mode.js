@@ -1,0 +1,57 @@
+// The map's interaction mode: one value, changed only by the named events of one table.
+//
+//   idle      nothing selected; a drag pans the map
+//   selected  a site is selected (the toolbar edits it; Delete removes it)
+//   adding    the next click on the map adds a site (the selection, if any, is kept)
+//   dragging  a site follows the pointer; the map does not pan
+//   measuring reserved for a measuring tool: no control enters it yet
+//
+// To add a mode: name it in Mode, give it a row saying which events leave it (and to where),
+// add the events that enter it to the rows of the modes it can be entered from, and make the
+// effects (cursor, toolbar, layers) read `state.mode`. An event a mode's row does not name is
+// ignored in that mode, so e.g. a drag cannot start while adding.
+
+/** @typedef {"idle" | "selected" | "adding" | "dragging" | "measuring"} Mode */
+
+/**
+ * @typedef {"select" | "deselect" | "startAdding" | "stopAdding" | "startDrag" | "endDrag"
+ *   | "startMeasuring" | "stopMeasuring"} ModeEvent
+ */
+
+// Where an event leads: a mode, or `SELECTION`: "selected" if a site is selected, else "idle".
+const SELECTION = "selection";
+
+/** @type {Record<Mode, Partial<Record<ModeEvent, Mode | typeof SELECTION>>>} */
+const TRANSITIONS = {
+  idle: {
+    select: "selected",
+    deselect: "idle",
+    startAdding: "adding",
+    startDrag: "dragging",
+    startMeasuring: "measuring",
+  },
+  selected: {
+    select: "selected",
+    deselect: "idle",
+    startAdding: "adding",
+    startDrag: "dragging",
+    startMeasuring: "measuring",
+  },
+  adding: { stopAdding: SELECTION, deselect: "adding" },
+  dragging: { endDrag: SELECTION },
+  measuring: { stopMeasuring: SELECTION, deselect: "measuring" },
+};
+
+/**
+ * The mode ``event`` leads to from ``mode``, or null when ``mode`` ignores it.
+ * @param {Mode} mode
+ * @param {ModeEvent} event
+ * @param {boolean} hasSelection whether a site is selected once the event is handled
+ * @returns {Mode | null}
+ */
+export function nextMode(mode, event, hasSelection) {
+  const target = TRANSITIONS[mode][event];
+  if (target === undefined) return null;
+  if (target === SELECTION) return hasSelection ? "selected" : "idle";
+  return target;
+}

@@ -1,0 +1,135 @@
+// Everything one map holds, declared in one place. Each map (one per Streamlit element) has one
+// MapState, made by createState() when the element is mounted; the modules that draw and
+// handle it (decks.js, layers.js, interaction.js, toolbar.js) read and write its fields.
+
+/**
+ * @typedef {import("./contract.js").DeckmapData} DeckmapData
+ * @typedef {import("./contract.js").Site} Site
+ * @typedef {import("./contract.js").Ring} Ring
+ * @typedef {import("./contract.js").PlaceColumns} PlaceColumns
+ * @typedef {import("./mode.js").Mode} Mode
+ * @typedef {import("./toolbar.js").Toolbar} Toolbar
+ * @typedef {{promise: Promise<object>, data?: object, failed?: boolean}} LoadedFile
+ * @typedef {{component: {data: DeckmapData, setTriggerValue: Function}}} StreamlitComponent
+ */
+
+/**
+ * Frames counted for tests and benchmarks (testapi.js).
+ * @typedef {object} FrameStats
+ * @property {number} frames top-Deck layer updates (redraw())
+ * @property {number} lastFrameMs the JavaScript of the last one, ms
+ * @property {{top: number, fills: number, base: number}} drawn frames each Deck drew
+ * @property {number} lastDrawAt performance.now() after the last of them
+ */
+
+/**
+ * @typedef {object} MapState
+ * @property {HTMLElement} root
+ * @property {Toolbar} bar
+ * @property {HTMLCanvasElement[]} canvases the Decks' canvases: base, fills, top
+ * @property {HTMLCanvasElement} previewCanvas the 2D preview (preview.js)
+ * @property {HTMLElement} statusLine what the last edit did
+ * @property {HTMLElement} tooltip
+ * @property {StreamlitComponent["component"] | null} component Streamlit's, set on every render
+ * @property {string} deckGlUrl deck.gl's bundle (deckgl.js), imported by start()
+ * @property {boolean} finalized Streamlit has unmounted the map
+ *
+ * @property {Mode} mode the interaction mode (mode.js)
+ * @property {string | null} selectedId the selected site, in modes "selected", "dragging" and
+ *   (when one was selected before) "adding"
+ * @property {[number, number] | null} dragFrom [lat, lon] of the dragged site when the drag began
+ *
+ * @property {Site[]} sites Python's sites, the dragged one at the pointer
+ * @property {Ring[]} rings
+ * @property {number} toleranceM the export's chord tolerance, the floor of the drawing one
+ * @property {PlaceColumns | null} places as sent
+ * @property {object[]} placeRows one row per place dot (places.js)
+ * @property {object[]} shownPlaces the rows drawn (on the globe, those on its near side)
+ * @property {Map<string, object>} ringCache ring vertices by position, radius and tolerance
+ * @property {string | null} stillKey what stillPaths were computed for
+ * @property {object[]} stillPaths ring paths of the sites not being dragged
+ *
+ * @property {"map" | "globe" | null} viewType
+ * @property {object | null} view deck.gl's MapView or GlobeView of the top Deck
+ * @property {object | null} viewState the camera (longitude, latitude, zoom, …)
+ * @property {number} initialZoom the first view's zoom (before deck.gl reports a view state)
+ * @property {object | null} previewView the view the 2D preview shows
+ *
+ * @property {object | null} deck the top, interactive Deck (decks.js)
+ * @property {object | null} fillsDeck the middle Deck: band fills, and what a drag parks there
+ * @property {object | null} baseDeck the bottom Deck: the basemap
+ * @property {Record<"base" | "fills", string>} lowerJson each lower Deck's layer specs as set
+ * @property {Record<"base" | "fills", object[]>} lowerLayers each lower Deck's layers
+ * @property {object[]} parked top-Deck layers drawn on the middle Deck while a site is dragged
+ * @property {"full" | "no borders" | "none"} basemapStyle how the basemap is drawn (benchmarks)
+ * @property {Map<string, LoadedFile>} files the loader's fetches by URL (the basemap)
+ * @property {object} siteEvents the sites layer's event handlers (interaction.js)
+ * @property {boolean} pickingWarm deck.gl's picking has been built (decks.js)
+ * @property {Set<(deck: "top" | "fills" | "base") => void>} drawListeners testapi.js's
+ * @property {FrameStats} stats
+ */
+
+/**
+ * A new map's state around its elements (dom.js), with the loader's fetches ``files``.
+ * @param {Pick<MapState, "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip">} elements
+ * @param {Map<string, Promise<object>>} files
+ * @param {string} deckGlUrl
+ * @returns {MapState}
+ */
+export function createState(elements, files, deckGlUrl) {
+  /** @type {MapState} */
+  const state = {
+    ...elements,
+    component: null,
+    deckGlUrl,
+    finalized: false,
+
+    mode: "idle",
+    selectedId: null,
+    dragFrom: null,
+
+    sites: [],
+    rings: [],
+    toleranceM: 0,
+    places: null,
+    placeRows: [],
+    shownPlaces: [],
+    ringCache: new Map(),
+    stillKey: null,
+    stillPaths: [],
+
+    viewType: null,
+    view: null,
+    viewState: null,
+    initialZoom: 0,
+    previewView: null,
+
+    deck: null,
+    fillsDeck: null,
+    baseDeck: null,
+    lowerJson: { base: "", fills: "" },
+    lowerLayers: { base: [], fills: [] },
+    parked: [],
+    basemapStyle: "full",
+    files: new Map(),
+    siteEvents: {},
+    pickingWarm: false,
+    drawListeners: new Set(),
+    stats: { frames: 0, lastFrameMs: 0, drawn: { top: 0, fills: 0, base: 0 }, lastDrawAt: 0 },
+  };
+  for (const [url, promise] of files) {
+    /** @type {LoadedFile} */
+    const file = { promise };
+    state.files.set(url, file);
+    promise.then(
+      (data) => (file.data = data),
+      () => (file.failed = true),
+    );
+  }
+  return state;
+}
+
+/** The selected site, if any. */
+export function selectedSite(state) {
+  return state.sites.find((s) => s.id === state.selectedId) ?? null;
+}

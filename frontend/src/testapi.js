@@ -1,0 +1,92 @@
+// What browser tests and benchmarks may read and do, as `window.__deckmapTest` (set when the
+// map has created its Decks, before their first frame). Nothing else of the map is reachable
+// from the page, so its internals can change without breaking them silently.
+
+import { sendEdit } from "./contract.js";
+import { camera, drawBasemap } from "./decks.js";
+import { cancelDrag, dragTo, startDrag } from "./interaction.js";
+
+let mounts = 0;
+
+/**
+ * @typedef {object} DeckmapTestApi
+ * @property {() => number} mounts how many times a map created its Decks in this page
+ * @property {() => HTMLElement} element the map's element (in Streamlit's shadow DOM, which
+ *   the page's document.querySelector does not reach): what the user sees
+ * @property {() => import("./state.js").FrameStats} stats frame counts and timings (a copy)
+ * @property {(listener: (deck: "top" | "fills" | "base") => void) => void} onDraw call
+ *   ``listener`` after each frame a Deck draws
+ * @property {() => import("./mode.js").Mode} mode
+ * @property {() => {type: string, longitude: number, latitude: number, zoom: number}} view
+ * @property {() => {id: string, name: string, lat: number, lon: number}[]} sites as drawn
+ * @property {(lonLat: [number, number]) => [number, number]} project a map coordinate to the
+ *   page pixel (clientX, clientY) it is drawn at, by deck.gl's own projection
+ * @property {(xy: [number, number]) => [number, number]} unproject a page pixel to [lon, lat]
+ * @property {() => {deck: string, id: string, loaded: boolean, count: number}[]} layers each
+ *   Deck's layers: id, whether its data is loaded, and how many rows (or features) it holds
+ * @property {(edit: import("./contract.js").Edit) => void} sendEdit as the map sends one
+ * @property {{start: (id: string) => boolean, move: (lonLat: [number, number]) => boolean,
+ *   cancel: () => boolean}} drag drag a site as the pointer does; cancel: put it back where it
+ *   was and send nothing
+ * @property {() => void} drawNow draw the top Deck at once (deck.gl otherwise waits a frame)
+ * @property {(style: "full" | "no borders" | "none") => void} basemap how to draw the basemap
+ */
+
+/**
+ * Publish the test API of ``map`` (the page's last map, as the app has one).
+ * @param {import("./state.js").MapState} map
+ */
+export function publishTestApi(map) {
+  mounts += 1;
+  const topCanvas = map.canvases[2];
+  const viewport = () => map.deck.getViewports()[0];
+  /** @type {DeckmapTestApi} */
+  const api = {
+    mounts: () => mounts,
+    element: () => map.root,
+    stats: () => structuredClone(map.stats),
+    onDraw: (listener) => void map.drawListeners.add(listener),
+    mode: () => map.mode,
+    view: () => ({ type: map.viewType, ...camera(map.viewState) }),
+    sites: () => map.sites.map(({ id, name, lat, lon }) => ({ id, name, lat, lon })),
+    project: (lonLat) => {
+      const box = topCanvas.getBoundingClientRect();
+      const [x, y] = viewport().project(lonLat);
+      return [box.left + x, box.top + y];
+    },
+    unproject: ([x, y]) => {
+      const box = topCanvas.getBoundingClientRect();
+      return viewport().unproject([x - box.left, y - box.top]);
+    },
+    layers: () =>
+      Object.entries({ base: map.baseDeck, fills: map.fillsDeck, top: map.deck }).flatMap(
+        ([name, deck]) =>
+          (deck.layerManager?.getLayers() ?? [])
+            .filter((layer) => !layer.parent)
+            .map((layer) => ({
+              deck: name,
+              id: layer.id,
+              loaded: layer.isLoaded,
+              count: rowCount(layer.props.data),
+            })),
+      ),
+    sendEdit: (edit) => sendEdit(map.component, edit),
+    drag: {
+      start: (id) => startDrag(map, id),
+      move: (lonLat) => dragTo(map, lonLat),
+      cancel: () => cancelDrag(map),
+    },
+    drawNow: () => map.deck.redraw(true),
+    basemap: (style) => {
+      map.basemapStyle = style;
+      drawBasemap(map);
+    },
+  };
+  window.__deckmapTest = api;
+}
+
+function rowCount(data) {
+  if (Array.isArray(data)) return data.length;
+  if (Array.isArray(data?.features)) return data.features.length;
+  return 0;
+}

@@ -1,0 +1,81 @@
+// The toolbar over the map: "+ Add site", the selected site's name, its coordinates (editable,
+// "Move" sends them) and "Remove". What it shows follows the state (refreshToolbar); what its
+// controls do is wired in interaction.js.
+
+import { selectedSite } from "./state.js";
+
+/**
+ * @typedef {object} Toolbar
+ * @property {HTMLElement} element
+ * @property {HTMLButtonElement} add
+ * @property {HTMLElement} name the selected site's name, or a hint
+ * @property {HTMLFormElement} form
+ * @property {HTMLInputElement} lat
+ * @property {HTMLInputElement} lon
+ * @property {HTMLButtonElement} move
+ * @property {HTMLButtonElement} remove
+ */
+
+/** @returns {Toolbar} */
+export function createToolbar() {
+  const element = document.createElement("div");
+  element.className = "bar";
+  const add = button("+ Add site", "Then click the map where the new site goes");
+  add.setAttribute("aria-pressed", "false");
+  const name = document.createElement("span");
+  name.className = "hint";
+  const form = document.createElement("form");
+  form.style.display = "contents";
+  const lat = coordinateInput("Lat °N", -90, 90);
+  const lon = coordinateInput("Lon °E", -180, 180);
+  const move = button("Move", "Move the selected site to these coordinates");
+  move.type = "submit";
+  form.append(lat, lon, move);
+  const remove = button("Remove", "Remove the selected site (Delete key)");
+  element.append(add, name, form, remove);
+  return { element, add, name, form, lat, lon, move, remove };
+}
+
+function button(text, title) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.title = title;
+  return b;
+}
+
+function coordinateInput(label, min, max) {
+  const input = document.createElement("input");
+  input.type = "number";
+  input.step = "any";
+  input.min = String(min);
+  input.max = String(max);
+  input.required = true;
+  input.setAttribute("aria-label", label);
+  input.placeholder = label;
+  return input;
+}
+
+/**
+ * Show the state: the add button pressed while adding; the selected site's name and
+ * coordinates (unless the user is typing in them), its controls enabled only then.
+ * @param {import("./state.js").MapState} map
+ */
+export function refreshToolbar(map) {
+  const { bar } = map;
+  const adding = map.mode === "adding";
+  bar.add.setAttribute("aria-pressed", String(adding));
+  bar.add.textContent = adding ? "Click the map… (Esc cancels)" : "+ Add site";
+  const site = selectedSite(map);
+  bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
+  for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;
+  const focused = bar.element.getRootNode().activeElement;
+  if (site && bar.lat !== focused && bar.lon !== focused) {
+    bar.lat.value = site.lat.toFixed(4);
+    bar.lon.value = site.lon.toFixed(4);
+  }
+  if (!site) {
+    bar.lat.value = "";
+    bar.lon.value = "";
+  }
+}

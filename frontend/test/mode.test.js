@@ -1,0 +1,35 @@
+// The interaction mode's transitions (node --test): what each mode allows, and where it leads.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { nextMode } from "../src/mode.js";
+
+test("a site is selected, dragged and dropped, staying selected", () => {
+  assert.equal(nextMode("idle", "select", true), "selected");
+  assert.equal(nextMode("selected", "startDrag", true), "dragging");
+  assert.equal(nextMode("dragging", "endDrag", true), "selected");
+  assert.equal(nextMode("selected", "deselect", false), "idle");
+});
+
+test("adding keeps the selection and returns to it", () => {
+  assert.equal(nextMode("selected", "startAdding", true), "adding");
+  assert.equal(nextMode("adding", "stopAdding", true), "selected");
+  assert.equal(nextMode("idle", "startAdding", false), "adding");
+  assert.equal(nextMode("adding", "stopAdding", false), "idle");
+  // A site removed meanwhile is deselected; the map still waits for the click.
+  assert.equal(nextMode("adding", "deselect", false), "adding");
+});
+
+test("no drag starts and nothing is selected while adding, and no mode changes mid-drag", () => {
+  assert.equal(nextMode("adding", "startDrag", true), null);
+  assert.equal(nextMode("adding", "select", true), null);
+  assert.equal(nextMode("dragging", "startAdding", true), null);
+  assert.equal(nextMode("dragging", "select", true), null);
+  assert.equal(nextMode("dragging", "deselect", false), null);
+});
+
+test("measuring is left only by its own event", () => {
+  assert.equal(nextMode("idle", "startMeasuring", false), "measuring");
+  assert.equal(nextMode("measuring", "startDrag", true), null);
+  assert.equal(nextMode("measuring", "stopMeasuring", false), "idle");
+});
