@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from collections.abc import Iterator
 
 import pytest
@@ -18,8 +19,10 @@ def app_url(tmp_path_factory) -> Iterator[str]:
 
 
 def run(coroutine):
-    """Run one test's coroutine (the sessions it opens share one event loop)."""
-    return asyncio.run(coroutine)
+    """Run one test's coroutine (the sessions it opens share one event loop) in a thread of its
+    own: the browser tests' Playwright keeps an event loop running in pytest's thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 __all__ = ["ROOT", "run"]
