@@ -6,9 +6,10 @@ Thin page: widgets (ui.controls) -> geodesic core (geo, cached in ui.compute) ->
 import streamlit as st
 
 from geo import data, rings_for
+from geo.style import FILL_ALPHA, ROLE_COLOURS
 from ui import compute, controls, panels, reach
 from ui.deckmap import deck_map
-from ui.layers import ROLE_COLOURS, build_deck
+from ui.layers import build_deck
 from ui.text import plain
 
 st.set_page_config(page_title="INF Range Map", page_icon="🗺️", layout="wide")
@@ -44,7 +45,7 @@ with st.container():
 
 centers = compute.centers_of(state.sites)
 band_fills = [
-    compute.fill_feature(centers, ring.band, (*ROLE_COLOURS[ring.role], 40), state.view)
+    compute.fill_feature(centers, ring.band, (*ROLE_COLOURS[ring.role], FILL_ALPHA), state.view)
     for ring in rings
     if ring.band.kind == "band" and centers
 ] + reach.map_fills(centers, state.view)

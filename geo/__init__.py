@@ -3,9 +3,9 @@
 Pure library: no Streamlit, no pydeck. Everything is computed with pyproj's ``Geod``
 (GeographicLib) and returned as shapely geometry in (lon, lat) degrees, valid RFC 7946.
 
-This package's names are its interface; the app imports from here. Two parts are modules of
+This package's names are its interface; the app imports from here. Some parts are modules of
 their own: ``geo.data`` (the bundled data files) and ``geo.figure`` (matplotlib, loaded only
-when a figure is made).
+when a figure is made); ``geo.style`` holds the palette that the app and the figure share.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .coverage import DEFAULT_TOLERANCE_M
-from .data import find_preset, find_target, places
+from .data import find_preset, find_target, places, system, systems
 from .errors import GeoInputError, require_band_m, require_radius_m, require_tolerance_m
 from .exports import export_bytes, format_for
 from .files import OutputError, write_output
@@ -21,6 +21,8 @@ from .geojson import coverage_features, launch_area_feature
 from .model import Band, LaunchSite
 from .places import places_in_range, to_safe_csv
 from .reach import Target, parse_target, reach_table
+from .scenario import rings_for_bands
+from .style import ring_colours
 from .text import clean_text
 
 EXIT_USAGE = 2
@@ -111,12 +113,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _ring_styles(bands: Sequence[Band]) -> tuple[dict[Band, str], dict[Band, str]]:
-    """Colour and source per band, as the figure gives them."""
-    # Imported here so that only KML pays for loading matplotlib.
-    from .figure import COLOURS, band_sources
-
-    colours = {band: COLOURS[i % len(COLOURS)] for i, band in enumerate(bands)}
-    return colours, band_sources(bands)
+    """Colour and source per band, as the map and the figure give them (``geo.style``)."""
+    rings = rings_for_bands(bands, [system(name) for name in systems()["name"]])
+    return ring_colours(rings), {ring.band: ring.source for ring in rings}
 
 
 def _reach(args: argparse.Namespace) -> int:
@@ -173,7 +172,7 @@ def _figure(args: argparse.Namespace) -> int:
     buffer = io.BytesIO()
     render_figure(
         sites,
-        bands,
+        rings_for_bands(bands, [system(name) for name in systems()["name"]]),
         buffer,
         fmt=fmt,
         size=args.size,

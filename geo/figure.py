@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import BinaryIO
 
 import matplotlib as mpl
@@ -28,68 +28,57 @@ from matplotlib.patheffects import withStroke
 from matplotlib.transforms import Bbox
 from shapely.geometry.base import BaseGeometry
 
+from . import style
 from .coverage import DEFAULT_TOLERANCE_M
-from .data import places, systems
+from .data import places
 from .errors import GeoInputError
 from .figure_view import MapView, map_view, project_countries, project_graticule, sites_lonlat
 from .geojson import coverage_features
-from .model import INF_BAND, Band, LaunchSite
+from .model import LaunchSite
 from .places import places_in_range
+from .scenario import RingSpec
 
 FORMATS = ("png", "svg", "pdf")
 # name -> (width in, height in, dpi, base font pt): web is 1600×1000 px, print is A4 landscape.
 SIZES = {"web": (16.0, 10.0, 100, 12.0), "print": (11.69, 8.27, 300, 8.0)}
-# Okabe-Ito (colour-blind safe); each ring also gets its own dash pattern for greyscale.
-COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+# Colours are the map's (geo.style); rings of one kind (the two estimates) also differ by dash,
+# and so does every ring in greyscale print.
 DASHES = ("solid", (0, (7, 3)), (0, (2, 2)), (0, (9, 3, 2, 3)), (0, (4, 4)), (0, (1, 4)))
 # Label style on the map: offset in points from the anchor, with a white halo for legibility.
 _HALO = {
     "textcoords": "offset points",
     "path_effects": [withStroke(linewidth=2.5, foreground="white")],
 }
-CAPITALS_LABEL = "national capital in range (labelled where space allows)"
+CAPITALS_LABEL = f"{style.CAPITAL_LABEL} (labelled where space allows)"
+# Site names are wrapped on the map at about this many characters.
+SITE_LABEL_CHARS = 24
 CREDITS = "Made with Natural Earth; WGS84 geodesic rings (GeographicLib)"
 DATA_DATE = "Natural Earth 4.0.0; sites and ranges as of data/FACTS.md"
 _MEAN_RADIUS_M = 6_371_008.8
 
 
-def band_sources(bands: Sequence[Band]) -> dict[Band, str]:
-    """Sources for bands that match a claimed range in ``data/systems.csv`` or the INF band."""
-    table = systems()
-    found: dict[Band, str] = {}
-    for band in bands:
-        rows = table[table["claimed_range_km"] == band.max_km]
-        if band == INF_BAND:
-            found[band] = "ground-launched ranges banned by the INF Treaty (8 Dec 1987)"
-        elif band.kind == "disk" and len(rows):
-            row = rows.iloc[0]
-            found[band] = f"{row['name']} claimed range, {row['source_claimed'].split(':')[0]}"
-    return found
-
-
 def render_figure(
     sites: Sequence[LaunchSite],
-    bands: Sequence[Band],
+    rings: Sequence[RingSpec],
     path_or_buffer: str | BinaryIO,
     *,
     fmt: str,
     size: str = "web",
     projection: str = "aeqd",
     title: str | None = None,
-    legend_sources: Mapping[Band, str] | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
 ) -> None:
-    """Draw the merged coverage of ``sites`` for each band and save it.
+    """Draw the merged coverage of ``sites`` for each ring and save it.
 
     Args:
-        sites: Launch sites (at least one).
-        bands: Ranges and bands (at least one), drawn from the export's union geometry.
+        sites: Launch sites (at least one), named as on the map.
+        rings: Ranges and bands (at least one), drawn from the export's union geometry in the
+            map's colours, each with its label and source in the legend.
         path_or_buffer: File path or binary buffer to write.
         fmt: "png", "svg" or "pdf"; SVG and PDF keep text as text.
         size: "web" (1600×1000 px) or "print" (A4 landscape, 300 dpi).
         projection: "aeqd" (distances from the centre true) or "ortho" (globe).
         title: Headline naming the system or claim; default names the sites and ranges.
-        legend_sources: Source per band for the legend; default :func:`band_sources`.
         tolerance_m: Ring tolerance in metres, as for the export.
 
     Raises:
@@ -99,8 +88,8 @@ def render_figure(
         raise GeoInputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if size not in SIZES:
         raise GeoInputError(f"size must be one of {', '.join(SIZES)}, got {size!r}")
+    bands = [ring.band for ring in rings]
     view = map_view(sites, bands, projection, tolerance_m=tolerance_m)
-    sources = band_sources(bands) if legend_sources is None else legend_sources
     width_in, height_in, dpi, font_pt = SIZES[size]
     rc = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "inf-range-map"}
     # Names and titles are user text: "$…$" is drawn as typed, never read as mathtext.
@@ -110,44 +99,79 @@ def render_figure(
         canvas = FigureCanvasAgg(fig)
         map_w = 0.96 * height_in / width_in
         ax = fig.add_axes((0.01, 0.02, map_w, 0.96))
-        handles = _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt)
+        handles = _draw_map(ax, view, sites, rings, tolerance_m, font_pt)
         _draw_scale_bar(ax, view, font_pt)
+        _label_sites(ax, view, sites, canvas, font_pt)
         _label_capitals(ax, view, sites, bands, canvas, font_pt)
         panel = fig.add_axes((map_w + 0.03, 0.03, 0.96 - map_w, 0.94))
         panel.set_axis_off()
-        title = title or _default_title(sites, bands)
+        title = title or _default_title(sites, rings)
         _draw_panel(panel, canvas, view, sites, title, handles, font_pt)
         metadata = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
         fig.savefig(path_or_buffer, format=fmt, dpi=dpi, metadata=metadata)
 
 
-def _draw_map(ax, view, sites, bands, sources, tolerance_m, font_pt) -> list[Patch]:
+def _draw_map(ax, view, sites, rings, tolerance_m, font_pt) -> list[Patch]:
     ax.set_axis_off()
     ax.set_aspect("equal")
     ax.set_xlim(-1.02 * view.extent_m, 1.02 * view.extent_m)
     ax.set_ylim(-1.02 * view.extent_m, 1.02 * view.extent_m)
     ax.add_patch(_patch(view.project(view.clip), fc="#EEF4F8", ec="#7A8A99", lw=0.8, zorder=0))
+    land, border = style.hex_colour(style.LAND_COLOUR), style.hex_colour(style.BORDER_COLOUR)
     for country in project_countries(view):
-        ax.add_patch(_patch(country, fc="#E4E1DA", ec="#FFFFFF", lw=0.5, zorder=1))
+        ax.add_patch(_patch(country, fc=land, ec=border, lw=0.4, zorder=1))
     ax.add_collection(LineCollection(project_graticule(view), colors="#B8C4CE", lw=0.4))
+    bands = [ring.band for ring in rings]
     features = coverage_features(sites, bands, union=True, tolerance_m=tolerance_m)
     handles = []
-    for i, (band, feature) in enumerate(zip(bands, features, strict=True)):
-        style = {"ec": COLOURS[i % len(COLOURS)], "ls": DASHES[i % len(DASHES)], "lw": 2.0}
-        fill = to_rgba(style["ec"], 0.16)
+    for i, (ring, feature) in enumerate(zip(rings, features, strict=True)):
+        line = {
+            "ec": style.hex_colour(style.ROLE_COLOURS[ring.role]),
+            "ls": DASHES[i % len(DASHES)],
+            "lw": 2.0,
+        }
+        # As on the map: a band is shaded, a range is its outline.
+        fill = to_rgba(line["ec"], style.FILL_ALPHA / 255) if ring.band.kind == "band" else "none"
         region = view.project(feature.geometry)
         # Widest ring lowest, so the narrower ones stay visible on top of it.
-        rank = sorted(b.max_km for b in bands)[::-1].index(band.max_km)
-        ax.add_patch(_patch(region, fc=fill, lw=0, zorder=2 + rank))
-        ax.add_patch(_patch(region, fc="none", zorder=10 + rank, **style))
-        label = band.label + (f": {sources[band]}" if band in sources else "")
-        handles.append(Patch(fc=fill, label=label, **style))
+        rank = sorted(b.max_km for b in bands)[::-1].index(ring.band.max_km)
+        if ring.band.kind == "band":
+            ax.add_patch(_patch(region, fc=fill, lw=0, zorder=2 + rank))
+        ax.add_patch(_patch(region, fc="none", zorder=10 + rank, **line))
+        label = f"{ring.label}: {ring.source}" if ring.source else ring.label
+        handles.append(Patch(fc=fill, label=label, **line))
     xs, ys = view.transformer.transform(*sites_lonlat(sites))
-    ax.plot(xs, ys, "^", ms=font_pt * 0.8, mfc="#000000", mec="#FFFFFF", zorder=30)
-    style = {**_HALO, "ha": "center", "va": "top", "weight": "bold", "zorder": 31}
-    for x, y, site in zip(xs, ys, sites, strict=True):
-        ax.annotate(_short(site.name), (x, y), (0, -font_pt), fontsize=font_pt * 0.9, **style)
+    site_colour = style.hex_colour(style.SITE_COLOUR)
+    ax.plot(xs, ys, "^", ms=font_pt * 0.8, mfc=site_colour, mec="#FFFFFF", zorder=30)
     return handles
+
+
+def _label_sites(ax, view, sites, canvas, font_pt) -> None:
+    """Name every site as the map does, below its marker or, where that would cover another
+    site or its name, above, right or left of it (below when nothing is free: never dropped)."""
+    renderer = canvas.get_renderer()
+    placed = _marker_boxes(ax, renderer, [(ax.lines[0], font_pt * 0.8)])
+    placed += [t.get_window_extent(renderer) for t in ax.texts]
+    xs, ys = view.transformer.transform(*sites_lonlat(sites))
+    text = {**_HALO, "weight": "bold", "zorder": 31, "fontsize": font_pt * 0.9}
+    offsets = ((0, -1), (0, 1), (1, 0), (-1, 0))
+
+    def annotate(name, x, y, dx, dy):
+        align = {"ha": "center" if dx == 0 else "left" if dx > 0 else "right"}
+        align["va"] = "top" if dy < 0 else "bottom" if dy > 0 else "center"
+        label = ax.annotate(name, (x, y), (dx * font_pt, dy * font_pt), **text, **align)
+        return label, label.get_window_extent(renderer)
+
+    for x, y, site in zip(xs, ys, sites, strict=True):
+        name = textwrap.fill(site.name, SITE_LABEL_CHARS)
+        for dx, dy in offsets:
+            label, box = annotate(name, x, y, dx, dy)
+            if not any(box.overlaps(b) for b in placed):
+                break
+            label.remove()
+        else:
+            label, box = annotate(name, x, y, *offsets[0])
+        placed.append(box)
 
 
 def _label_capitals(ax, view, sites, bands, canvas, font_pt) -> None:
@@ -167,28 +191,37 @@ def _label_capitals(ax, view, sites, bands, canvas, font_pt) -> None:
     ).drop_duplicates(["name", "lat", "lon"])
     capitals = capitals.sort_values("population", ascending=False, kind="stable")
     xs, ys = view.transformer.transform(capitals["lon"].to_numpy(), capitals["lat"].to_numpy())
-    ax.plot(xs, ys, "o", ms=font_pt * 0.3, mfc="#000000", mec="#FFFFFF", mew=0.5, zorder=25)
+    capital = style.hex_colour(style.CAPITAL_COLOUR)
+    ax.plot(xs, ys, "o", ms=font_pt * 0.3, mfc=capital, mec="#FFFFFF", mew=0.5, zorder=25)
     renderer = canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     # Site and scale-bar labels are already placed and never dropped; capitals yield to them
     # and to every marker (sites, then capitals: radius in px from the marker size in points).
     placed = [t.get_window_extent(renderer) for t in ax.texts]
-    for line, ms_pt in ((ax.lines[0], font_pt * 0.8), (ax.lines[1], font_pt * 0.3)):
-        r_px = ms_pt / 2.0 * renderer.dpi / 72.0
-        for px, py in ax.transData.transform(np.column_stack(line.get_data())):
-            placed.append(Bbox.from_extents(px - r_px, py - r_px, px + r_px, py + r_px))
-    style = {**_HALO, "color": "#222222", "zorder": 26}
+    markers = [(ax.lines[0], font_pt * 0.8), (ax.lines[1], font_pt * 0.3)]
+    placed += _marker_boxes(ax, renderer, markers)
+    label_style = {**_HALO, "color": "#222222", "zorder": 26, "fontsize": font_pt * 0.75}
     for x, y, name in zip(xs, ys, capitals["name"], strict=True):
         for dx, dy in ((3, 2), (-3, 2), (3, -2), (-3, -2), (4, 0), (-4, 0)):
             align = {"ha": "left" if dx > 0 else "right"}
             align["va"] = "bottom" if dy > 0 else "top" if dy < 0 else "center"
-            text = ax.annotate(name, (x, y), (dx, dy), fontsize=font_pt * 0.75, **style, **align)
+            text = ax.annotate(name, (x, y), (dx, dy), **label_style, **align)
             box = text.get_window_extent(renderer)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
             if inside and box.y1 <= frame.y1 and not any(box.overlaps(b) for b in placed):
                 placed.append(box)
                 break
             text.remove()
+
+
+def _marker_boxes(ax, renderer, lines) -> list[Bbox]:
+    """Pixel boxes of the markers of each (line, marker size in points)."""
+    boxes = []
+    for line, ms_pt in lines:
+        r_px = ms_pt / 2.0 * renderer.dpi / 72.0
+        for px, py in ax.transData.transform(np.column_stack(line.get_data())):
+            boxes.append(Bbox.from_extents(px - r_px, py - r_px, px + r_px, py + r_px))
+    return boxes
 
 
 def _draw_scale_bar(ax, view, font_pt) -> None:
@@ -221,23 +254,25 @@ def _draw_panel(panel, canvas, view, sites, title, handles, font_pt) -> None:
         return y - text.get_window_extent(renderer).height / box.height - 0.025
 
     y = block(1.0, [title], font_pt * 1.5, weight="bold", va="top")
-    sub = ("Launch site: " if len(sites) == 1 else "Launch sites: ") + ", ".join(
-        _short(s.name) for s in sites
+    sub = ("Launch site: " if len(sites) == 1 else "Launch sites: ") + "; ".join(
+        s.name for s in sites
     )
     if any("APPROXIMATE" in s.source for s in sites):
         sub += " (preset sites: approximate town points, data/sites.csv)"
-    sub += "." if len(sites) == 1 else ". Shading: merged coverage of all sites."
+    sub += "." if len(sites) == 1 else ". Each ring: the merged coverage of all sites."
     y = block(y, [sub], font_pt, va="top")
-    dot = {"ls": "none", "mfc": "#000000", "mec": "#FFFFFF"}
+    dot = {"ls": "none", "mec": "#FFFFFF"}
+    site, capital = style.hex_colour(style.SITE_COLOUR), style.hex_colour(style.CAPITAL_COLOUR)
     handles = [
         *handles,
-        Line2D([], [], marker="^", ms=font_pt * 0.8, label="launch site", **dot),
-        Line2D([], [], marker="o", ms=font_pt * 0.3, label=CAPITALS_LABEL, **dot),
+        Line2D([], [], marker="^", ms=font_pt * 0.8, mfc=site, label=style.SITE_LABEL, **dot),
+        Line2D([], [], marker="o", ms=font_pt * 0.3, mfc=capital, label=CAPITALS_LABEL, **dot),
     ]
     # Legend labels are wrapped by estimate: DejaVu Sans averages about 0.6 em per character.
     chars = int(box.width / (font_pt * renderer.dpi / 72.0) / 0.6) - 6
     for handle in handles:
-        handle.set_label(textwrap.fill(handle.get_label(), chars))
+        # Sources hold URLs: broken at spaces, or mid-word only where a word exceeds a line.
+        handle.set_label(textwrap.fill(handle.get_label(), chars, break_on_hyphens=False))
     panel.legend(
         handles=handles,
         loc="upper left",
@@ -259,7 +294,7 @@ def _scale_statement(view: MapView, sites: Sequence[LaunchSite]) -> str:
     where = (
         f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
     )
-    where = f"{_short(sites[0].name)} ({where})" if len(sites) == 1 else f"{where}, the sites' mean"
+    where = f"{sites[0].name} ({where})" if len(sites) == 1 else f"{where}, the sites' mean"
     if view.projection == "ortho":
         return (
             f"Orthographic projection centred on {where}: the globe seen from afar; only "
@@ -274,9 +309,9 @@ def _scale_statement(view: MapView, sites: Sequence[LaunchSite]) -> str:
     )
 
 
-def _default_title(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
-    where = _short(sites[0].name) if len(sites) == 1 else f"{len(sites)} launch sites"
-    return f"Range from {where}: " + ", ".join(b.label for b in bands)
+def _default_title(sites: Sequence[LaunchSite], rings: Sequence[RingSpec]) -> str:
+    where = sites[0].name if len(sites) == 1 else f"{len(sites)} launch sites"
+    return f"Range from {where}: " + ", ".join(r.label for r in rings)
 
 
 def _patch(geom: BaseGeometry, **style) -> PathPatch:
@@ -292,8 +327,3 @@ def _patch(geom: BaseGeometry, **style) -> PathPatch:
             vertices.append(xy)
             codes.append(kinds)
     return PathPatch(MplPath(np.concatenate(vertices), np.concatenate(codes)), **style)
-
-
-def _short(name: str) -> str:
-    """ "Kapustin Yar test range (Kapustin Yar / Znamensk)" -> "Kapustin Yar test range"."""
-    return name.split(" (")[0]

@@ -94,7 +94,7 @@ INF_SOURCE = (
 @dataclass(frozen=True)
 class System:
     """A missile system of ``data/systems.csv``: its ranges in km (``None``: no figure) and
-    their sources."""
+    the source of each (the low and the high estimate have one each)."""
 
     name: str
     alias: str = ""
@@ -102,7 +102,8 @@ class System:
     alleged_min_km: float | None = None
     alleged_max_km: float | None = None
     source_claimed: str = ""
-    source_alleged: str = ""
+    source_alleged_min: str = ""
+    source_alleged_max: str = ""
     notes: str = ""
 
     @classmethod
@@ -115,7 +116,8 @@ class System:
             alleged_min_km=_km(row.get("alleged_range_km_min")),
             alleged_max_km=_km(row.get("alleged_range_km_max")),
             source_claimed=_text(row.get("source_claimed")),
-            source_alleged=_text(row.get("source_alleged")),
+            source_alleged_min=_text(row.get("source_alleged_min")),
+            source_alleged_max=_text(row.get("source_alleged_max")),
             notes=_text(row.get("notes")),
         )
 

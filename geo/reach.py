@@ -24,8 +24,8 @@ from .text import clean_text
 # The figures of a row of data/systems.csv: (column, label, source column).
 _FIGURES = (
     ("claimed_range_km", "claimed", "source_claimed"),
-    ("alleged_range_km_min", "alleged (low)", "source_alleged"),
-    ("alleged_range_km_max", "alleged (high)", "source_alleged"),
+    ("alleged_range_km_min", "alleged (low)", "source_alleged_min"),
+    ("alleged_range_km_max", "alleged (high)", "source_alleged_max"),
 )
 SITE_COLUMNS = ["site_name", "site_lat", "site_lon", "distance_km", "azimuth_deg"]
 

@@ -6,7 +6,7 @@ Figures come from ``data/systems.csv``; the INF band is the treaty's (``data/FAC
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import INF_BAND, INF_SOURCE, Band, System
 
@@ -60,16 +60,45 @@ def rings_for(
         else:
             rings.append(RingSpec(INF_BAND, "treaty", f"INF band {INF_BAND.label}", INF_SOURCE))
             if estimates:
-                rings += [
-                    RingSpec(
-                        Band(0.0, km),
-                        "estimate",
-                        f"Estimate {km:,g} km",
-                        system.source_alleged,
-                    )
-                    for km in sorted({k for k in (low, high) if k is not None})
-                ]
+                rings += _estimates(system)
     rings += [
         RingSpec(Band(0.0, km), "custom", f"Custom {km:,g} km", "your own ring") for km in extra_km
     ]
     return rings, notices
+
+
+def _estimates(system: System) -> list[RingSpec]:
+    """The third-party estimate rings, smallest first, each with the source of its own figure."""
+    found: dict[float, str] = {}
+    for km, source in (
+        (system.alleged_min_km, system.source_alleged_min),
+        (system.alleged_max_km, system.source_alleged_max),
+    ):
+        if km is not None:
+            found.setdefault(km, source)
+    return [
+        RingSpec(Band(0.0, km), "estimate", f"Estimate {km:,g} km", source)
+        for km, source in sorted(found.items())
+    ]
+
+
+def rings_for_bands(bands: Sequence[Band], systems: Sequence[System]) -> list[RingSpec]:
+    """Rings for bare bands (the command line's ``--range-km`` and ``--band``), named and cited
+    as the app names them where a band is the INF band or a figure of one of ``systems``."""
+    rings = []
+    for band in bands:
+        ring = RingSpec(band, "custom", f"Custom {band.label}", "your own ring")
+        if band == INF_BAND:
+            ring = RingSpec(band, "treaty", f"INF band {INF_BAND.label}", INF_SOURCE)
+        elif band.kind == "disk":
+            for system in systems:
+                if system.claimed_km == band.max_km:
+                    label = f"{system.name} claimed {band.label}"
+                    ring = RingSpec(band, "claimed", label, system.source_claimed)
+                    break
+                estimate = [e for e in _estimates(system) if e.band == band]
+                if estimate:
+                    ring = replace(estimate[0], label=f"{system.name} estimate {band.label}")
+                    break
+        rings.append(ring)
+    return rings

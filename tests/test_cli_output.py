@@ -14,6 +14,7 @@ import pytest
 from geo.cli import main
 from geo.figure import render_figure
 from geo.model import Band, LaunchSite
+from geo.scenario import RingSpec
 from tests.e2e.server import ROOT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -42,10 +43,12 @@ def test_dollar_signs_in_names_and_titles_are_drawn_as_typed(tmp_path):
     svg = tmp_path / "map.svg"
     title = "$E=mc^2$ 100$ and 200$"
     site = LaunchSite(name=r"$\foo$", lon=45.74, lat=48.58)
-    render_figure([site], [Band(0.0, 480.0)], str(svg), fmt="svg", title=title)
+    ring = RingSpec(Band(0.0, 480.0), "custom", "Custom 480 km", "$5 of $10")
+    render_figure([site], [ring], str(svg), fmt="svg", title=title)
     shown = " ".join(svg_lines(svg))
     assert title in shown
     assert r"$\foo$" in shown
+    assert "$5 of $10" in shown
 
 
 def test_figure_command_with_mathtext_like_text_writes_the_figure(tmp_path):

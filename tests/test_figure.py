@@ -6,6 +6,7 @@ PNGs are written to ``tests/artifacts/`` (git-ignored) so a human can look at th
 from __future__ import annotations
 
 import math
+import re
 import struct
 from pathlib import Path
 from xml.etree import ElementTree
@@ -15,18 +16,21 @@ import numpy as np
 import pytest
 import shapely
 
-from geo import Band, LaunchSite
+from geo import Band, LaunchSite, data, style
 from geo.cli import main, parse_site
-from geo.figure import band_sources, render_figure
+from geo.figure import render_figure
 from geo.figure_view import map_view, project_countries, view_centre
 from geo.geojson import coverage_features
+from geo.scenario import rings_for, rings_for_bands
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 BATTALIONS = [parse_site(s) for s in ("Kapustin", "Kamyshlov", "Mozdok", "Shuya")]
 ANADYR = [LaunchSite(name="Anadyr", lat=64.73, lon=177.51)]
-CLAIM_AND_BAND = [Band(0.0, 480.0), Band(500.0, 5500.0)]
-INF_RANGE = [Band(0.0, 5500.0)]
+SYSTEMS = [data.system(name) for name in data.systems()["name"]]
+CLAIM_AND_BAND = rings_for_bands([Band(0.0, 480.0), Band(500.0, 5500.0)], SYSTEMS)
+INF_RANGE = rings_for_bands([Band(0.0, 5500.0)], SYSTEMS)
+NINE_M_729 = data.system("9M729")
 TITLE = "9M729 (SSC-8): the 480 km claim and the INF band"
 SCENARIOS = {"battalions": (BATTALIONS, CLAIM_AND_BAND), "anadyr": (ANADYR, INF_RANGE)}
 
@@ -58,9 +62,9 @@ def edge_lengths_m(geom) -> np.ndarray:
     [("battalions", "aeqd"), ("anadyr", "aeqd"), ("anadyr", "ortho")],
 )
 def test_render__web_png_is_1600x1000_and_not_blank(scenario, projection):
-    sites, bands = SCENARIOS[scenario]
+    sites, rings = SCENARIOS[scenario]
     out = artifact(f"{scenario}_{projection}.png")
-    render_figure(sites, bands, str(out), fmt="png", projection=projection, title=TITLE)
+    render_figure(sites, rings, str(out), fmt="png", projection=projection, title=TITLE)
     assert png_size(out) == (1600, 1000)
     pixels = matplotlib.image.imread(out)[:, :, :3]
     # Land, sea, shading and text: a large share of the canvas is not white.
@@ -82,7 +86,7 @@ def test_render__svg_keeps_text_as_text_and_pdf_is_written(tmp_path):
     lines = [e.text or "" for e in ElementTree.fromstring(text).iter(f"{SVG_NS}text")]
     assert TITLE in " ".join(lines)
     # Legend entries name each range and its source; furniture credits the data.
-    assert "480 km: 9M729 claimed range" in text
+    assert "9M729 claimed 480 km: Lt-Gen Mikhail Matveevsky" in " ".join(lines)
     assert "Made with Natural Earth" in text
     assert "Azimuthal equidistant centred on" in text
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -120,8 +124,8 @@ def test_project__single_site_ring_is_a_true_circle_in_aeqd(site, radius_km):
 @pytest.mark.parametrize("scenario", ["battalions", "anadyr"])
 @pytest.mark.parametrize("projection", ["aeqd", "ortho"])
 def test_project__countries_have_no_streaks(scenario, projection):
-    sites, bands = SCENARIOS[scenario]
-    countries = project_countries(map_view(sites, bands, projection))
+    sites, rings = SCENARIOS[scenario]
+    countries = project_countries(map_view(sites, [r.band for r in rings], projection))
     assert len(countries) > 15
     lengths = np.concatenate([edge_lengths_m(c) for c in countries])
     assert np.isfinite(lengths).all()
@@ -143,12 +147,62 @@ def test_view_centre__one_site_is_itself_and_two_sites_meet_on_the_great_circle(
     assert lat == pytest.approx(math.degrees(math.atan(math.tan(ten) / math.cos(ten))))
 
 
-def test_band_sources__claims_and_the_inf_band_are_cited():
-    sources = band_sources([*CLAIM_AND_BAND, Band(0.0, 1234.0)])
-    assert "9M729" in sources[Band(0.0, 480.0)]
-    assert "23 Jan 2019" in sources[Band(0.0, 480.0)]
-    assert "INF Treaty" in sources[Band(500.0, 5500.0)]
-    assert Band(0.0, 1234.0) not in sources
+def svg_text(rings, tmp_path, sites=BATTALIONS) -> tuple[str, str]:
+    """(the SVG file, its text lines joined by spaces) of a figure of ``rings``."""
+    out = tmp_path / "map.svg"
+    render_figure(sites, rings, str(out), fmt="svg")
+    text = out.read_text(encoding="utf-8")
+    lines = [e.text or "" for e in ElementTree.fromstring(text).iter(f"{SVG_NS}text")]
+    return text, " ".join(lines)
+
+
+def test_render__each_estimate_cites_its_own_figure_in_the_legend(tmp_path):
+    rings, _ = rings_for(NINE_M_729, "alleged", estimates=True)
+    _, words = svg_text(rings, tmp_path)
+    low = "Estimate 2,350 km: " + NINE_M_729.source_alleged_min
+    high = "Estimate 2,500 km: " + NINE_M_729.source_alleged_max
+    # Compared without spaces: the legend wraps a URL longer than a line mid-word.
+    assert "".join(low.split()) in "".join(words.split())
+    assert "".join(high.split()) in "".join(words.split())
+    assert "Frankfurter" in low
+    assert "Frankfurter" not in high
+    assert "CSIS" in high
+    assert "CSIS" not in low
+
+
+def test_render__rings_in_the_map_colours_of_the_one_palette(tmp_path):
+    rings, _ = rings_for(NINE_M_729, "both", estimates=True, extra_km=[1000.0])
+    svg, _ = svg_text(rings, tmp_path)
+    strokes = {c.upper() for c in re.findall(r"stroke: ?(#[0-9a-fA-F]{6})", svg)}
+    for role in ("claimed", "treaty", "estimate", "custom"):
+        assert style.hex_colour(style.ROLE_COLOURS[role]) in strokes, role
+    assert style.hex_colour(style.CAPITAL_COLOUR) in {
+        c.upper() for c in re.findall(r"fill: ?(#[0-9a-fA-F]{6})", svg)
+    }
+
+
+def test_render__a_moved_site_is_named_as_on_the_map(tmp_path):
+    moved = LaunchSite(
+        name="Kapustin Yar test range (Kapustin Yar / Znamensk) (moved)", lat=49.0, lon=46.0
+    )
+    _, words = svg_text(CLAIM_AND_BAND, tmp_path, sites=[moved])
+    assert "Launch site: Kapustin Yar test range (Kapustin Yar / Znamensk) (moved)" in words
+    assert "(moved)" in words.split("Launch site:")[0]  # the label on the map, too
+
+
+def test_rings_for_bands__claims_estimates_and_the_inf_band_are_cited():
+    rings = rings_for_bands(
+        [Band(0.0, 480.0), Band(500.0, 5500.0), Band(0.0, 2500.0), Band(0.0, 1234.0)],
+        SYSTEMS,
+    )
+    claimed, band, estimate, custom = rings
+    assert (claimed.role, claimed.label) == ("claimed", "9M729 claimed 480 km")
+    assert "23 Jan 2019" in claimed.source
+    assert band.role == "treaty"
+    assert "INF Treaty" in band.source
+    assert estimate.role == "estimate"
+    assert estimate.source.startswith("CSIS")
+    assert custom.role == "custom"
 
 
 def test_cli__figure_format_follows_the_extension(tmp_path):

@@ -102,7 +102,10 @@ def test_systems_reaching__claimed_and_alleged_figures_each_with_source():
     assert m729.loc["alleged (low)", "reaches"]
     assert m729.loc["alleged (high)", "range_km"] == 2500
     assert "Matveevsky" in m729.loc["claimed", "source"]
-    assert "2,350 km" in m729.loc["alleged (low)", "source"]
+    # Each estimate cites its own figure's source.
+    assert "Frankfurter" in m729.loc["alleged (low)", "source"]
+    assert "CSIS" not in m729.loc["alleged (low)", "source"]
+    assert "CSIS" in m729.loc["alleged (high)", "source"]
     # A system with no figure in the table has no row rather than a guessed one.
     assert "9M728" not in set(table["system"])
 

@@ -25,6 +25,7 @@ from geo import (
     Band,
     CoverageFeature,
     LaunchSite,
+    RingSpec,
     country_shares,
     data,
     feature_line,
@@ -33,8 +34,8 @@ from geo import (
     snap,
     to_safe_csv,
 )
+from geo.style import ring_colours
 from ui.batchcache import BatchCache
-from ui.layers import ring_colours
 
 TOLERANCE_M = geo.DEFAULT_TOLERANCE_M
 # Rounding for drawing only (1e-4° is ~11 m, under a pixel below zoom 12); exports use
@@ -141,12 +142,12 @@ def geojson_export(sites: Sequence[LaunchSite], bands: Sequence[Band]) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def figure_file(sites: tuple[LaunchSite, ...], bands: tuple[Band, ...], fmt: str) -> bytes:
-    """The same figure as ``python -m geo figure ... -o map.<fmt>`` (web size)."""
+def figure_file(sites: tuple[LaunchSite, ...], rings: tuple[RingSpec, ...], fmt: str) -> bytes:
+    """The map's rings as a figure (web size), in the map's colours and with its labels."""
     from geo.figure import render_figure  # matplotlib loads only when a figure is asked for
 
     buffer = io.BytesIO()
-    render_figure(sites, bands, buffer, fmt=fmt, tolerance_m=TOLERANCE_M)
+    render_figure(sites, rings, buffer, fmt=fmt, tolerance_m=TOLERANCE_M)
     return buffer.getvalue()
 
 

@@ -19,14 +19,8 @@ import pandas as pd
 import streamlit as st
 
 from geo import LaunchSite, RingSpec
-from ui.layers import (
-    BASEMAP_URL,
-    CAPITAL_COLOUR,
-    CITY_COLOUR,
-    ROLE_COLOURS,
-    CompactDeck,
-    place_dots,
-)
+from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS
+from ui.layers import BASEMAP_URL, CompactDeck, place_dots
 from ui.static import versioned_url
 
 # Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path. Streamlit runs
@@ -53,18 +47,28 @@ _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)
 
 
 def ring_rows(rings: Sequence[RingSpec]) -> list[dict]:
-    """One row per distinct radius to draw around every site: radius, colour, width, labels."""
+    """One row per distinct radius to draw around every site: radius, colour, width, labels.
+
+    The tooltip label names each ring that has an edge at that radius, with that ring's source.
+    """
     rows: dict[float, dict] = {}
     for ring in rings:
         for radius_km in (ring.band.min_km, ring.band.max_km):
-            if radius_km > 0 and radius_km not in rows:
-                rows[radius_km] = {
-                    "radius_m": radius_km * 1000.0,
-                    "color": ROLE_COLOURS[ring.role],
-                    "width": 3 if ring.role == "claimed" else 2,
-                    "label": f"{radius_km:,g} km: {ring.label}",
-                    "short_label": f"{radius_km:,g} km",
-                }
+            if radius_km <= 0:
+                continue
+            entry = f"{radius_km:,g} km: {ring.label}" + (
+                f"\nSource: {ring.source}" if ring.source else ""
+            )
+            if radius_km in rows:
+                rows[radius_km]["label"] += "\n" + entry
+                continue
+            rows[radius_km] = {
+                "radius_m": radius_km * 1000.0,
+                "color": list(ROLE_COLOURS[ring.role]),
+                "width": 3 if ring.role == "claimed" else 2,
+                "label": entry,
+                "short_label": f"{radius_km:,g} km",
+            }
     return sorted(rows.values(), key=lambda row: row["radius_m"])
 
 
@@ -108,7 +112,7 @@ def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> dic
         "distance_km": [round(float(v), 1) for v in dots["distance_km"]],
         "nearest": [site_index[v] for v in dots["nearest_site"]],
         # [colour, radius in pixels] per kind of place.
-        "style": {"city": [CITY_COLOUR, 2.5], "capital": [CAPITAL_COLOUR, 5]},
+        "style": {"city": [list(CITY_COLOUR), 2.5], "capital": [list(CAPITAL_COLOUR), 5]},
     }
 
 

@@ -58,15 +58,14 @@ def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     )
     if fmt is None:
         return
-    bands = tuple(r.band for r in rings)
-    wanted = (sites, bands, fmt)
+    wanted = (sites, tuple(rings), fmt)
     if st.button(f"Make a publication figure ({FIGURE_FORMATS[fmt]})", key="make_figure"):
         with st.spinner("Drawing the figure…"):
-            st.session_state.figure_made = (wanted, compute.figure_file(sites, bands, fmt))
+            st.session_state.figure_made = (wanted, compute.figure_file(*wanted))
     made = st.session_state.get("figure_made")
     if made and made[0] == wanted:
         # The preview is the PNG of the same drawing: SVG and PDF differ only in the file.
-        st.image(compute.figure_file(sites, bands, "png"), caption="Preview")
+        st.image(compute.figure_file(sites, tuple(rings), "png"), caption="Preview")
         st.download_button(
             f"Download the figure ({FIGURE_FORMATS[fmt]})",
             made[1],

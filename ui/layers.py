@@ -15,26 +15,10 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from geo.style import BORDER_COLOUR, LAND_COLOUR
+
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
-# Okabe-Ito colours (colour-blind safe): the claimed 480 km ring (blue) and the 500 km edge of
-# the INF band (vermillion) are 20 km apart, so they must differ in hue, not just in width.
-ROLE_COLOURS = {
-    "claimed": [0, 114, 178],
-    "treaty": [213, 94, 0],
-    "estimate": [204, 121, 167],
-    "custom": [0, 158, 115],
-}
-
-
-def ring_colours(rings) -> dict:
-    """``#RRGGBB`` per ring's band (``geo.RingSpec``), the map's colour for its role: the
-    colours the KML export styles its rings with."""
-    return {r.band: "#{:02X}{:02X}{:02X}".format(*ROLE_COLOURS[r.role]) for r in rings}
-
-
-CAPITAL_COLOUR = [86, 40, 120]
-CITY_COLOUR = [90, 90, 90]
 MAX_CITY_DOTS = 300
 NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
@@ -65,8 +49,8 @@ def build_deck(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> Com
             id="basemap",
             stroked=True,
             filled=True,
-            get_fill_color=[236, 236, 230],
-            get_line_color=[160, 160, 160],
+            get_fill_color=list(LAND_COLOUR),
+            get_line_color=list(BORDER_COLOUR),
             line_width_min_pixels=0.5,
         ),
         pdk.Layer(

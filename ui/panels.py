@@ -12,8 +12,15 @@ from collections.abc import Sequence
 import streamlit as st
 
 from geo import LaunchSite, RingSpec, System, data
+from geo.style import (
+    CAPITAL_COLOUR,
+    CITY_COLOUR,
+    ROLE_COLOURS,
+    SITE_COLOUR,
+    SITE_LABEL,
+    hex_colour,
+)
 from ui import compute, exports
-from ui.layers import ROLE_COLOURS
 from ui.table import Column, sortable_table
 
 DE_FACTO_NOTE = (
@@ -60,12 +67,13 @@ def system_facts(system: System) -> None:
     cols[1].metric("Third-party estimates", alleged)
     with st.expander("Sources for these figures (data/systems.csv)"):
         st.markdown(f"**{system.name}** ({system.alias})")
-        for label, source in (
-            ("Claimed", system.source_claimed),
-            ("Alleged", system.source_alleged),
+        for label, km, source in (
+            ("Claimed", system.claimed_km, system.source_claimed),
+            ("Estimate", system.alleged_min_km, system.source_alleged_min),
+            ("Estimate", system.alleged_max_km, system.source_alleged_max),
         ):
-            if source:
-                st.text(f"{label}: {source}")
+            if km is not None and source:
+                st.text(f"{label} {km:,g} km: {source}")
         if system.notes:
             st.text(f"Notes: {system.notes}")
 
@@ -80,19 +88,29 @@ def _short_count(count: int) -> str:
 
 
 def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
-    """Colour key for the rings on the map, with the source of each."""
+    """Colour key for the rings on the map, each with its own figure's whole source."""
     items = []
     for ring in rings:
-        r, g, b = ROLE_COLOURS[ring.role]
-        swatch = f"background:rgb({r},{g},{b});display:inline-block;width:1.6em;height:0.6em"
-        items.append(
-            f'<span style="{swatch}"></span> {html.escape(ring.label)}'
-            f' <span style="color:#666;font-size:0.8em">({html.escape(ring.source[:90])}…)</span>'
+        swatch = (
+            f"background:{hex_colour(ROLE_COLOURS[ring.role])};"
+            "display:inline-block;width:1.6em;height:0.6em"
         )
+        source = (
+            f' <span style="color:#555;font-size:0.8em">({html.escape(ring.source)})</span>'
+            if ring.source
+            else ""
+        )
+        items.append(f'<span style="{swatch}"></span> {html.escape(ring.label)}{source}')
+    dot = '<span style="color:{}">{}</span> {}'.format
     items.append(
-        '<span style="color:#000">●</span> launch site &nbsp; '
-        '<span style="color:#562878">●</span> capital &nbsp; '
-        '<span style="color:#5a5a5a">•</span> city (largest 300) within '
+        " &nbsp; ".join(
+            [
+                dot(hex_colour(SITE_COLOUR), "●", SITE_LABEL),
+                dot(hex_colour(CAPITAL_COLOUR), "●", "capital"),
+                dot(hex_colour(CITY_COLOUR), "•", "city (largest 300)"),
+            ]
+        )
+        + " within "
         + html.escape(shown.label if shown else "range")
     )
     st.markdown("<br>".join(items), unsafe_allow_html=True)

@@ -3,6 +3,7 @@ with the union of the downloaded GeoJSON's regions for that ring (AppTest)."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 
@@ -11,8 +12,9 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import Band, data
-from tests.app.apptest import run_app, table
+from geo import Band, RingSpec, data, rings_for, style
+from geo.model import INF_SOURCE
+from tests.app.apptest import map_data, run_app, table
 from tests.app.test_exports import GEOJSON_NAME, cli_bytes, download, served_by
 from tests.union_check import assert_places_match_union, assert_shares_match_union
 from ui import compute
@@ -68,8 +70,6 @@ def test_places_metrics_and_shares_of_each_ring_match_the_exported_union(query, 
 
 
 def compute_rings(at):
-    from geo.scenario import rings_for
-
     system = data.system(at.session_state.system)
     rings, _ = rings_for(system, at.session_state.mode, estimates=at.session_state.estimates)
     return rings
@@ -81,3 +81,36 @@ def test_moscow_is_counted_in_the_inf_band_of_the_default_map():
     csv = compute.places_csv(sites, Band(500.0, 5500.0))
     names = set(pd.read_csv(io.StringIO(csv))["name"])
     assert {"Moscow", "Tbilisi", "Yerevan"} <= names
+
+
+def test_legend_and_ring_tooltips_cite_each_figure_own_source_in_full():
+    at = run_app(mode="both", est="1")
+    system = data.system("9M729")
+    low, high = system.source_alleged_min, system.source_alleged_max
+    legend = next(m.value for m in at.markdown if "Estimate 2,350 km" in m.value)
+    rows = legend.split("<br>")
+    row_low = next(r for r in rows if "Estimate 2,350 km" in r)
+    row_high = next(r for r in rows if "Estimate 2,500 km" in r)
+    assert html.escape(low) in row_low
+    assert html.escape(high) not in row_low
+    assert html.escape(high) in row_high
+    assert html.escape(low) not in row_high
+    assert html.escape(INF_SOURCE) in legend  # whole, not cut at 90 characters
+    tooltips = {row["radius_m"]: row["label"] for row in map_data(at)["rings"]}
+    assert tooltips[2_350_000.0] == f"2,350 km: Estimate 2,350 km\nSource: {low}"
+    assert tooltips[2_500_000.0] == f"2,500 km: Estimate 2,500 km\nSource: {high}"
+    assert INF_SOURCE in tooltips[500_000.0]
+    assert INF_SOURCE in tooltips[5_500_000.0]
+
+
+def test_map_legend_and_fills_use_the_one_palette():
+    at = run_app(mode="both", est="1", ring="1000")
+    rings = compute_rings(at)
+    colours = {row["radius_m"]: tuple(row["color"]) for row in map_data(at)["rings"]}
+    legend = next(m.value for m in at.markdown if "Estimate 2,350 km" in m.value)
+    for ring in [*rings, RingSpec(Band(0.0, 1000.0), "custom", "Custom 1,000 km", "")]:
+        assert colours[ring.band.max_km * 1000.0] == style.ROLE_COLOURS[ring.role]
+        assert f"background:{style.hex_colour(style.ROLE_COLOURS[ring.role])}" in legend
+    fills = json.loads(map_data(at)["deck"])["layers"][1]["data"]["features"]
+    treaty = (*style.ROLE_COLOURS["treaty"], style.FILL_ALPHA)
+    assert [tuple(f["properties"]["color"]) for f in fills] == [treaty]
