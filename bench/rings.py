@@ -10,6 +10,8 @@ app computes most:
         library takes one radius per centre, one call for all three;
 (fwd)   raw Geod.fwd for the same number of vertices in one call, no polygon: the floor.
 Part 2, radii near the antipodal limit, where rings are cut at the cut locus.
+With ``--before PATH`` (another checkout, e.g. a ``git worktree`` of the parent commit), parts 1
+and 2 also time that checkout's ``geodesic_disks`` in the same process, interleaved.
 Part 3, many sites:
 (a) geo.geodesic_disks at 100 m tolerance: vertices + RFC 7946 polygons.
 (b) 720 uniform azimuths, counter-clockwise (its best case), then antimeridian.fix_polygon.
@@ -18,6 +20,7 @@ Part 3, many sites:
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -98,12 +101,19 @@ def medians_ms(cases: dict, repeats: int) -> dict[str, float]:
     return {key: statistics.median(v) * 1e3 for key, v in times.items()}
 
 
-def batched_radii_supported() -> bool:
-    try:
-        geo.geodesic_disks([BATTALIONS[0]] * 2, [480_000.0, 500_000.0])
-    except (TypeError, ValueError):
-        return False
-    return True
+def load_checkout(path: str):
+    """Another checkout's ``geo`` package, imported as ``geo_before`` beside ours."""
+    root = Path(path).resolve() / "geo"
+    spec = importlib.util.spec_from_file_location(
+        "geo_before", root / "__init__.py", submodule_search_locations=[str(root)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["geo_before"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+BEFORE = load_checkout(sys.argv[sys.argv.index("--before") + 1]) if "--before" in sys.argv else None
 
 
 def vertex_count(center, radii_m) -> int:
@@ -132,9 +142,12 @@ def one_site(center, radii_m, label: str) -> None:
         ],
         "disks, a call per ring": lambda: [geo.geodesic_disks([center], r) for r in radii_m],
         "fwd": fwd_same_vertices(center, list(radii_m)),
+        "disks, one call": lambda: geo.geodesic_disks([center] * len(radii_m), list(radii_m)),
     }
-    if batched_radii_supported():
-        cases["disks, one call"] = lambda: geo.geodesic_disks([center] * len(radii_m), radii_m)
+    if BEFORE is not None:
+        cases["before: disks, a call per ring"] = lambda: [
+            BEFORE.geodesic_disks([center], r) for r in radii_m
+        ]
     med = medians_ms(cases, SMALL_REPEATS)
     radii = "/".join(f"{r / 1000:,.0f}" for r in radii_m)
     for key, ms in med.items():

@@ -42,7 +42,8 @@ def regions_from_rings(
     """:func:`region_from_ring` for many rings (grouped by ``ring``), one region per ring.
 
     Rings that stay inside [-180, 180] and enclose no pole, the common case, become polygons in
-    one vectorised shapely call; the rest take the general path.
+    one vectorised shapely call, and rings round one pole become caps straight away; the rest
+    take the general path.
     """
     starts = ring_starts(ring)
     steps = wrap_deg(lons_deg[next_index(ring)] - lons_deg)
@@ -57,18 +58,25 @@ def regions_from_rings(
         & (np.minimum.reduceat(unwrapped, starts[:-1]) >= -180.0)
         & (np.maximum.reduceat(unwrapped, starts[:-1]) <= 180.0)
     )
+    pole_winding = north_inside.astype(np.int64) - south_inside
+    through_pole = np.logical_or.reduceat(np.abs(lats_deg) == 90.0, starts[:-1])
+    cap = (winding == pole_winding) & (winding != 0) & ~through_pole
     regions: list[Polygon | MultiPolygon] = [Polygon()] * simple.size
-    in_simple = simple[ring]
-    slot = np.cumsum(simple) - 1
-    rings = shapely.linearrings(
-        np.column_stack([lons_deg[in_simple], lats_deg[in_simple]]), indices=slot[ring[in_simple]]
-    )
-    # Counter-clockwise by construction (the disk on the left), as RFC 7946 wants.
-    polygons = shapely.polygons(rings)
-    for i, polygon in zip(np.flatnonzero(simple), polygons, strict=True):
-        regions[i] = polygon
+    if simple.any():
+        in_simple = simple[ring]
+        slot = np.cumsum(simple) - 1
+        xy = np.column_stack([lons_deg[in_simple], lats_deg[in_simple]])
+        rings = shapely.linearrings(xy, indices=slot[ring[in_simple]])
+        # Counter-clockwise by construction (the disk on the left), as RFC 7946 wants.
+        for i, polygon in zip(np.flatnonzero(simple), shapely.polygons(rings), strict=True):
+            regions[i] = polygon
     for i in np.flatnonzero(~simple):
         part = slice(starts[i], starts[i + 1])
+        if cap[i]:
+            # Unwrapped from the ring's own first vertex, as alone: batches change no bit.
+            own = lons_deg[starts[i]] + np.concatenate([[0.0], np.cumsum(steps[part][:-1])])
+            regions[i] = _polar_cap(own, lats_deg[part], int(winding[i]))
+            continue
         regions[i] = region_from_ring(
             lons_deg[part],
             lats_deg[part],
@@ -93,7 +101,9 @@ def region_from_ring(
     Returns:
         Valid polygon(s), exteriors counter-clockwise and holes clockwise.
     """
-    lons_deg, lats_deg = _lift_pole_vertices(lons_deg, lats_deg)
+    through_pole = bool(np.any(np.abs(lats_deg) == 90.0))
+    if through_pole:
+        lons_deg, lats_deg = _lift_pole_vertices(lons_deg, lats_deg)
     # The geodesic pole test is the truth: a ring around one pole winds once, counter-clockwise
     # seen from outside the disk. Only a ring through a pole (or within rounding of it) can sum
     # its longitude steps to another count, and there the step past the pole is the free one.
@@ -105,7 +115,9 @@ def region_from_ring(
     unwrapped = lons_deg[0] + np.concatenate([[0.0], np.cumsum(steps[:-1])])
     if winding:
         region: BaseGeometry = _polar_cap(unwrapped, lats_deg, winding)
-        if not region.is_valid:  # a ring through the pole it winds around touches the pole line
+        if not through_pole:
+            return region
+        if not region.is_valid:  # it touches the pole line it winds around
             region = shapely.make_valid(region)
     else:
         chart = Polygon(np.column_stack([unwrapped, lats_deg]))
@@ -127,8 +139,6 @@ def _lift_pole_vertices(
     anyway): it becomes two, on the meridians the ring arrives and leaves by, joined along the
     pole line."""
     at = np.flatnonzero(np.abs(lats_deg) == 90.0)
-    if not at.size:
-        return lons_deg, lats_deg
     n = lons_deg.size
     arrive, leave = lons_deg[(at - 1) % n], lons_deg[(at + 1) % n]
     lons_deg = lons_deg.copy()
@@ -150,7 +160,8 @@ def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon
     """Cut a pole-winding ring at the antimeridian and close it along the pole line.
 
     Along such a ring the longitude is monotonic (each meridian crosses it once), so the cap is a
-    simple polygon spanning exactly [-180, 180].
+    simple polygon spanning exactly [-180, 180], counter-clockwise (the path, then the pole
+    line back).
     """
     # One full turn: vertices 0..n-1, then vertex 0 again shifted by the winding.
     lon_turn = np.append(unwrapped, unwrapped[0] + 360.0 * winding)
@@ -183,7 +194,7 @@ def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon
             [start, pole],
         ]
     )
-    return Polygon(coords)
+    return shapely.polygons(coords)
 
 
 def _clip_to_windows(polygon: Polygon) -> BaseGeometry:

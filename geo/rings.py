@@ -28,8 +28,8 @@ from numpy.typing import ArrayLike, NDArray
 from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
-_A_M = GEOD.a
 _E2 = GEOD.es
+_M_PER_DEG_EQUATOR = math.pi / 180.0 * GEOD.a
 
 # Initial azimuth count per ring, enough to see the shape before refining it.
 _START_VERTICES = 32
@@ -41,6 +41,9 @@ _MAX_EDGE_DLON_DEG = 45.0
 _MAX_ROUNDS = 40
 _MIN_STEP_DEG = 1e-9
 _MAX_PIECES = 64
+# Cut a little finer than the estimate asks: estimated from coarse vertices it runs low, and a
+# round that finds a few more edges to split costs more than ~7% more vertices (bench/rings.py).
+_OVERSPLIT = 1.1
 # No site is nearer its cut locus than the conjugate point along the equator, pi * b away
 # (the equator's curvature there is 1 / b**2): below that radius no ring is checked at all.
 CUT_LOCUS_MIN_M = math.pi * GEOD.b
@@ -227,18 +230,18 @@ def _pieces(
     prv = np.empty_like(nxt)
     prv[nxt] = np.arange(nxt.size)
     dlon = wrap_deg(lon[nxt] - lon)
-    dlat = lat[nxt] - lat
+    d = np.stack((dlon, lat[nxt] - lat))
 
-    # Second derivative of (lon, lat) with respect to azimuth at each vertex, for uneven steps.
+    # Second derivative of (lon, lat) with respect to the parameter at each vertex, for uneven
+    # steps.
     h1 = step[prv]
-    d2lon = 2.0 * (dlon / step - dlon[prv] / h1) / (h1 + step)
-    d2lat = 2.0 * (dlat / step - dlat[prv] / h1) / (h1 + step)
+    d2 = (d / step - d[:, prv] / h1) * (2.0 / (h1 + step))
     # Local metres per degree: only the size of the error estimate uses this, never a vertex.
     rad = np.radians(lat)
     w = np.sqrt(1.0 - _E2 * np.sin(rad) ** 2)
-    m_per_deg_lat = math.pi / 180.0 * _A_M * (1.0 - _E2) / w**3
-    m_per_deg_lon = math.pi / 180.0 * _A_M / w * np.cos(rad)
-    curvature_m = np.hypot(d2lon * m_per_deg_lon, d2lat * m_per_deg_lat)
+    d2[0] *= _M_PER_DEG_EQUATOR * np.cos(rad) / w
+    d2[1] *= _M_PER_DEG_EQUATOR * (1.0 - _E2) / w**3
+    curvature_m = np.hypot(d2[0], d2[1])
     if corner is not None:
         # A corner's second difference spans two arcs; each edge there uses its other end's.
         curvature_m[corner] = 0.0
@@ -249,10 +252,8 @@ def _pieces(
     split &= step >= _MIN_STEP_DEG
     if not split.any():
         return None
-    pieces = np.ones(nxt.size, dtype=np.int64)
-    wanted = np.ceil(np.sqrt(sagitta_m[split] / target_m[split])).astype(np.int64)
-    pieces[split] = np.clip(wanted, 2, _MAX_PIECES)
-    return pieces
+    wanted = np.ceil(np.sqrt(sagitta_m / target_m) * _OVERSPLIT)
+    return np.where(split, np.clip(wanted, 2, _MAX_PIECES), 1).astype(np.int64)
 
 
 def _insert(

@@ -9,7 +9,7 @@
 import geodesic from "geographiclib-geodesic";
 
 const GEOD = geodesic.Geodesic.WGS84;
-const A_M = GEOD.a;
+const M_PER_DEG_EQUATOR = (Math.PI / 180) * GEOD.a;
 const E2 = GEOD.f * (2 - GEOD.f);
 const DEG = Math.PI / 180;
 
@@ -20,6 +20,7 @@ const MAX_EDGE_DLON_DEG = 45;
 const MAX_ROUNDS = 40;
 const MIN_STEP_DEG = 1e-9;
 const MAX_PIECES = 64;
+const OVERSPLIT = 1.1;
 // No site is nearer its cut locus than the conjugate point along the equator, pi * b away.
 const CUT_LOCUS_MIN_M = Math.PI * GEOD.a * (1 - GEOD.f);
 const CUT_SLACK_M = 1e-6;
@@ -130,21 +131,23 @@ function piecesPerEdge(step, pts, corner, targetM) {
     const p = (i - 1 + n) % n;
     const h1 = step[p];
     const h2 = step[i];
-    const d2lon = (2 * (dlon[i] / h2 - dlon[p] / h1)) / (h1 + h2);
-    const d2lat = (2 * (dlat[i] / h2 - dlat[p] / h1)) / (h1 + h2);
+    // Written as geo/rings.py computes it, so both round alike.
+    const d2lon = (dlon[i] / h2 - dlon[p] / h1) * (2 / (h1 + h2));
+    const d2lat = (dlat[i] / h2 - dlat[p] / h1) * (2 / (h1 + h2));
     const lat = pts[i][1] * DEG;
     const w = Math.sqrt(1 - E2 * Math.sin(lat) ** 2);
-    const mPerDegLat = (DEG * A_M * (1 - E2)) / w ** 3;
-    const mPerDegLon = ((DEG * A_M) / w) * Math.cos(lat);
+    const mPerDegLat = (M_PER_DEG_EQUATOR * (1 - E2)) / w ** 3;
+    const mPerDegLon = (M_PER_DEG_EQUATOR * Math.cos(lat)) / w;
     // A corner's second difference spans two arcs; each edge there uses its other end's.
     curvatureM.push(corner[i] ? 0 : Math.hypot(d2lon * mPerDegLon, d2lat * mPerDegLat));
   }
   return step.map((h, i) => {
-    if (h < MIN_STEP_DEG) return 1;
     const sagittaM = (Math.max(curvatureM[i], curvatureM[(i + 1) % n]) * h * h) / 8;
-    let pieces = Math.ceil(Math.sqrt(sagittaM / targetM));
-    if (Math.abs(dlon[i]) > MAX_EDGE_DLON_DEG) pieces = Math.max(pieces, 2);
-    return Math.min(pieces, MAX_PIECES);
+    if (h < MIN_STEP_DEG || (sagittaM <= targetM && Math.abs(dlon[i]) <= MAX_EDGE_DLON_DEG)) {
+      return 1;
+    }
+    const pieces = Math.ceil(Math.sqrt(sagittaM / targetM) * OVERSPLIT);
+    return Math.min(Math.max(pieces, 2), MAX_PIECES);
   });
 }
 
