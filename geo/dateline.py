@@ -41,26 +41,14 @@ def regions_from_rings(
 ) -> list[Polygon | MultiPolygon]:
     """:func:`region_from_ring` for many rings (grouped by ``ring``), one region per ring.
 
-    Rings that stay inside [-180, 180] and enclose no pole, the common case, become polygons in
-    one vectorised shapely call, and rings round one pole become caps straight away; the rest
-    take the general path.
+    Rings that enclose no pole and have no edge across ±180°, the common case, are polygons as
+    they stand (their longitudes cannot wind) and are made in one vectorised shapely call; the
+    rest take the general path.
     """
     starts = ring_starts(ring)
-    steps = wrap_deg(lons_deg[next_index(ring)] - lons_deg)
-    before = np.cumsum(steps) - steps  # longitude travelled before each vertex
-    first = np.repeat(starts[:-1], np.diff(starts))
-    unwrapped = lons_deg[first] + before - before[first]
-    winding = np.round(np.add.reduceat(steps, starts[:-1]) / 360.0)
-    simple = (
-        (winding == 0)
-        & ~north_inside
-        & ~south_inside
-        & (np.minimum.reduceat(unwrapped, starts[:-1]) >= -180.0)
-        & (np.maximum.reduceat(unwrapped, starts[:-1]) <= 180.0)
-    )
-    pole_winding = north_inside.astype(np.int64) - south_inside
-    through_pole = np.logical_or.reduceat(np.abs(lats_deg) == 90.0, starts[:-1])
-    cap = (winding == pole_winding) & (winding != 0) & ~through_pole
+    jumps = np.abs(lons_deg[next_index(ring)] - lons_deg) >= 180.0
+    crosses = np.bincount(ring[jumps], minlength=starts.size - 1) > 0
+    simple = ~crosses & ~north_inside & ~south_inside
     regions: list[Polygon | MultiPolygon] = [Polygon()] * simple.size
     if simple.any():
         in_simple = simple[ring]
@@ -72,11 +60,6 @@ def regions_from_rings(
             regions[i] = polygon
     for i in np.flatnonzero(~simple):
         part = slice(starts[i], starts[i + 1])
-        if cap[i]:
-            # Unwrapped from the ring's own first vertex, as alone: batches change no bit.
-            own = lons_deg[starts[i]] + np.concatenate([[0.0], np.cumsum(steps[part][:-1])])
-            regions[i] = _polar_cap(own, lats_deg[part], int(winding[i]))
-            continue
         regions[i] = region_from_ring(
             lons_deg[part],
             lats_deg[part],
