@@ -130,8 +130,14 @@ def region_areas_m2(
     Raises:
         GeoInputError: bad coordinates or radii.
     """
-    outer = _halved_pair(centers, max_radius_m)
-    inner = _halved_pair(centers, min_radius_m) if min_radius_m > 0 else None
+    n = len(centers)
+    if min_radius_m > 0:
+        min_radius_m, max_radius_m = require_band_m(min_radius_m, max_radius_m)
+        # Both rings of every centre in one call.
+        both = _halved_pair([*centers, *centers], [max_radius_m] * n + [min_radius_m] * n)
+        outer, inner = (both[0][:n], both[1][:n]), (both[0][n:], both[1][n:])
+    else:
+        outer, inner = _halved_pair(centers, max_radius_m), None
     if union:
         pair = []
         for k in (0, 1):
@@ -152,7 +158,7 @@ def region_areas_m2(
 
 
 def _halved_pair(
-    centers: Sequence[LonLat], radius_m: float
+    centers: Sequence[LonLat], radius_m: float | Sequence[float]
 ) -> tuple[list[Polygon | MultiPolygon], list[Polygon | MultiPolygon]]:
     """Each disk from fine rings, and from the same rings with every edge halved."""
     lons, lats, radii_m, _ = _validated(centers, radius_m, DEFAULT_TOLERANCE_M)

@@ -136,3 +136,13 @@ def test_geodesic_area_m2__world_and_world_minus_a_hole():
     assert geo.geodesic_area_m2(world.difference(hole)) == pytest.approx(
         geo.EARTH_AREA_M2 - geo.geodesic_area_m2(hole), rel=1e-14
     )
+
+
+def test_region_area__union_of_bands_of_apart_sites_is_their_sum():
+    apart = [(0.0, 0.0), (120.0, 10.0)]
+    (union,) = geo.region_areas_m2(apart, 480_000.0, 500_000.0, union=True)
+    bands = geo.region_areas_m2(apart, 480_000.0, 500_000.0)
+    assert union == pytest.approx(sum(bands), rel=1e-9)
+    assert bands[0] == pytest.approx(
+        dense_ring_area_m2(apart[0], 5e5) - dense_ring_area_m2(apart[0], 4.8e5), rel=1e-7
+    )
