@@ -141,4 +141,4 @@ def test_export__launch_area_of_warsaw_at_480_km_holds_kaliningrad(tmp_path):
     assert feature["properties"]["kind"] == "launch_area"
     assert feature["properties"]["target_name"] == "Warsaw, Poland"
     assert feature["properties"]["range_km"] == 480
-    assert shape(feature["geometry"]).contains(Point(20.49734, 54.70001))  # Kaliningrad
+    assert shape(feature["geometry"]).covers(Point(20.49734, 54.70001))  # Kaliningrad

@@ -116,10 +116,10 @@ def test_circle_vertices__fewer_vertices_than_uniform_steps_for_the_same_error()
 def test_geodesic_disk__kapustin_yar_5500_km_encloses_north_pole_not_south():
     disk = geo.geodesic_disk(KAPUSTIN_YAR, INF_MAX_M)
     assert problems(disk) == []
-    assert disk.contains(shapely.Point(0.0, 89.99))
+    assert disk.covers(shapely.Point(0.0, 89.99))
     assert disk.covers(shapely.Point(180.0, 89.99))
     assert not disk.intersects(shapely.Point(0.0, -89.99))
-    assert disk.contains(shapely.Point(*KAPUSTIN_YAR))
+    assert disk.covers(shapely.Point(*KAPUSTIN_YAR))
 
 
 def test_geodesic_disk__anadyr_500_km_is_split_at_antimeridian():
@@ -134,15 +134,15 @@ def test_geodesic_disk__anadyr_500_km_is_split_at_antimeridian():
 
 def test_geodesic_disk__mcmurdo_5500_km_encloses_south_pole():
     disk = geo.geodesic_disk(MCMURDO, INF_MAX_M)
-    assert disk.contains(shapely.Point(0.0, -89.99))
+    assert disk.covers(shapely.Point(0.0, -89.99))
     assert not disk.intersects(shapely.Point(0.0, 89.99))
     assert problems(disk) == []
 
 
 def test_geodesic_disk__13000_km_covers_both_poles_not_the_antipode():
     disk = geo.geodesic_disk((10.0, 20.0), 13_000_000.0)
-    assert disk.contains(shapely.Point(0.0, 89.99))
-    assert disk.contains(shapely.Point(0.0, -89.99))
+    assert disk.covers(shapely.Point(0.0, 89.99))
+    assert disk.covers(shapely.Point(0.0, -89.99))
     assert not disk.intersects(shapely.Point(-170.0, -20.0))
     assert geo.geodesic_area_m2(disk) > geo.EARTH_AREA_M2 / 2
     assert problems(disk) == []
@@ -171,8 +171,8 @@ def test_geodesic_bands__inf_band_excludes_inner_disk():
     band = geo.geodesic_bands([KAPUSTIN_YAR], INF_MIN_M, INF_MAX_M)[0]
     assert problems(band) == []
     lon, lat, _ = GEOD.fwd([45.74] * 2, [48.58] * 2, [90, 90], [400_000, 600_000])
-    assert not band.contains(shapely.Point(lon[0], lat[0]))
-    assert band.contains(shapely.Point(lon[1], lat[1]))
+    assert not band.covers(shapely.Point(lon[0], lat[0]))
+    assert band.covers(shapely.Point(lon[1], lat[1]))
     area = geo.geodesic_area_m2(band)
     outer, inner = (
         geo.geodesic_area_m2(geo.geodesic_disk(KAPUSTIN_YAR, r)) for r in (INF_MAX_M, INF_MIN_M)
@@ -188,7 +188,7 @@ def test_merge__four_battalion_sites():
     assert all(union.buffer(1e-9).covers(d) for d in disks)
     areas = [geo.geodesic_area_m2(d) for d in disks]
     assert max(areas) < geo.geodesic_area_m2(union) < sum(areas)
-    assert union.contains(shapely.Point(0.0, 89.99))
+    assert union.covers(shapely.Point(0.0, 89.99))
 
 
 def test_geodesic_disks__batched_equals_one_by_one():
@@ -226,4 +226,15 @@ def test_antimeridian_package__closes_clockwise_polar_ring_around_wrong_pole():
     lon, lat, _ = GEOD.fwd(np.full(180, 45.74), np.full(180, 48.58), az, np.full(180, INF_MAX_M))
     fixed = antimeridian.fix_polygon(shapely.Polygon(zip(lon, lat, strict=True)))
     assert fixed.intersects(shapely.Point(0.0, -89.99))  # wrong: the South Pole is 15,000 km away
-    assert geo.geodesic_disk(KAPUSTIN_YAR, INF_MAX_M).contains(shapely.Point(0.0, 89.99))
+    assert geo.geodesic_disk(KAPUSTIN_YAR, INF_MAX_M).covers(shapely.Point(0.0, 89.99))
+
+
+def test_geodesic_disk__covers_points_on_the_cut_that_contains_misses():
+    """Why membership is tested with covers: after the RFC 7946 cut, a point on ±180° or at a
+    pole lies on the polygon's boundary."""
+    cap = geo.geodesic_disk((0.0, 90.0), 1_000_000.0)
+    anadyr = geo.geodesic_disk(ANADYR, INF_MIN_M)
+    for region, point in [(cap, (0.0, 90.0)), (anadyr, (180.0, 64.73)), (anadyr, (-180.0, 64.73))]:
+        assert distance_m(ANADYR if region is anadyr else (0.0, 90.0), *point) < 1_000_000.0
+        assert region.covers(shapely.Point(point))
+        assert not region.contains(shapely.Point(point))
