@@ -31,7 +31,8 @@ GEOD = Geod(ellps="WGS84")
 _E2 = GEOD.es
 _M_PER_DEG_EQUATOR = math.pi / 180.0 * GEOD.a
 
-# Initial azimuth count per ring, enough to see the shape before refining it.
+# Initial azimuth count per ring, enough to see the shape before refining it; a multiple of 4,
+# so that a cut ring's corners are among them.
 _START_VERTICES = 32
 # Aim below the tolerance: the second-difference estimate is a local approximation.
 _SAFETY = 0.7
@@ -94,9 +95,9 @@ def circle_vertices(
     # azimuth except that the cut intervals are squeezed out (their width `gap`, starting at
     # `kept_deg`): along u, a cut ring is continuous and its corners are ordinary vertices.
     kept_deg, gap_deg = _cut_intervals(lons_deg, lats_deg, radii_m)
-    # The period is 360 - 2 * gap = 4 * kept (90° for a ring not cut), so a cut ring's two
-    # corners (u = kept and 3 * kept, one on each side of the antipodal meridian) are among the
-    # first vertices, exactly.
+    # The period is 360 - 2 * gap = 4 * kept (360° for a ring not cut, whose kept is 90°), so a
+    # cut ring's two corners (u = kept and 3 * kept, one on each side of the antipodal meridian)
+    # are among the first vertices, exactly.
     period = 4.0 * kept_deg
     ring = np.repeat(np.arange(n_rings, dtype=np.int64), _START_VERTICES)
     u = period[ring] * (1.0 - np.tile(np.arange(_START_VERTICES), n_rings) / _START_VERTICES)

@@ -57,8 +57,8 @@ export function direct(latDeg, lonDeg, azDeg, radiusM) {
 export function circleVertices(latDeg, lonDeg, radiusM, toleranceM) {
   const targetM = toleranceM * SAFETY;
   const { kept, gap } = cutInterval(latDeg, lonDeg, radiusM);
-  // The period is 360 - 2 * gap = 4 * kept (90° for a ring not cut), so a cut ring's two
-  // corners are among the first vertices, exactly.
+  // The period is 360 - 2 * gap = 4 * kept (360° for a ring not cut, whose kept is 90°), so a
+  // cut ring's two corners are among the first vertices, exactly.
   const period = 4 * kept;
   // The very expressions of the first vertices at i = 24 and 8, the corners.
   const corners = [period * 0.25, period * 0.75];
