@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -22,15 +23,21 @@ EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 TRIGGER_ID = "$$STREAMLIT_INTERNAL_KEY_{element_id}__events"
 
 
+def shown_text(markdown: str) -> str:
+    """The text a notice written with ``ui.text.plain`` shows."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace(":red[]", ""))
+
+
 @dataclass
 class Run:
     """What one script run sent back."""
 
     seconds: float
-    alerts: list[str] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)  # as shown
     exceptions: list[str] = field(default_factory=list)
     map_data: dict | None = None
     map_id: str = ""
+    components: list[str] = field(default_factory=list)
     query_string: str | None = None
 
 
@@ -42,6 +49,7 @@ class Session:
         self.ws: ClientConnection | None = None
         self.query_string = ""
         self.map_id = ""
+        self.component_ids: dict[str, str] = {}  # component name (last part) -> element id
 
     async def open(self, query_string: str = "", timeout_s: float = 60.0) -> Run:
         self.ws = await connect(self.ws_url, max_size=64 * 2**20)
@@ -54,9 +62,16 @@ class Session:
 
     def edit_states(self, edit: object, *, raw_json: str | None = None) -> list[dict]:
         """Widget states carrying ``edit`` (or ``raw_json``, the edit as JSON text, sent as is)."""
-        value = json.dumps(edit) if raw_json is None else raw_json
-        payload = '[{"event": "edit", "value": ' + value + "}]"
-        return [{"id": TRIGGER_ID.format(element_id=self.map_id), "json_trigger_value": payload}]
+        return self.trigger_states("deckmap", "edit", edit, raw_json=raw_json)
+
+    def trigger_states(
+        self, component: str, event: str, value: object, *, raw_json: str | None = None
+    ) -> list[dict]:
+        """Widget states carrying ``value`` as the ``event`` trigger of ``component``."""
+        value_json = json.dumps(value) if raw_json is None else raw_json
+        payload = '[{"event": "' + event + '", "value": ' + value_json + "}]"
+        element_id = self.component_ids[component]
+        return [{"id": TRIGGER_ID.format(element_id=element_id), "json_trigger_value": payload}]
 
     async def send(self, widgets: list[dict]) -> None:
         """Ask for a rerun with ``widgets`` (``{"id": ..., "<value field>": ...}``)."""
@@ -90,14 +105,17 @@ class Session:
                 element = msg.delta.new_element
                 which = element.WhichOneof("type")
                 if which == "alert":
-                    run.alerts.append(element.alert.body)
+                    run.alerts.append(shown_text(element.alert.body))
                 elif which == "exception":
                     run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
-                elif which == "bidi_component" and element.bidi_component.component_name.endswith(
-                    "deckmap"
-                ):
-                    run.map_data = json.loads(element.bidi_component.json)
-                    run.map_id = self.map_id = element.bidi_component.id
+                elif which == "bidi_component":
+                    component = element.bidi_component
+                    name = component.component_name.rsplit(".", 1)[-1]
+                    self.component_ids[name] = component.id
+                    run.components.append(name)
+                    if name == "deckmap":
+                        run.map_data = json.loads(component.json)
+                        run.map_id = self.map_id = component.id
             elif kind == "page_info_changed":
                 run.query_string = self.query_string = msg.page_info_changed.query_string
             elif kind == "script_finished" and msg.script_finished != EARLY_FOR_RERUN:

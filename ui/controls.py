@@ -12,7 +12,7 @@ import re
 import streamlit as st
 
 from geo import MODES, GeoInputError, LaunchSite, data, parse_position, parse_sites, site_name
-from ui import sitelist
+from ui import longlink, sitelist
 from ui.edits import apply_edit
 from ui.text import plain
 from ui.urlstate import (
@@ -46,7 +46,15 @@ def init_session() -> None:
     if "sites" in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
-    state, notices = from_query(
+    load_link(params)
+    # An empty link may be one Streamlit ignored (more than 1,000 parameters): the first run
+    # asks the page (ui.longlink) and leaves the URL as it is.
+    st.session_state.link_unread = not st.query_params
+
+
+def load_link(params: dict[str, list[str]], notices: tuple[str, ...] = ()) -> None:
+    """Make the link's ``params`` the session's state; notices for what was ignored."""
+    state, ignored = from_query(
         params,
         default=default_state(),
         systems=list(data.systems()["name"]),
@@ -59,11 +67,25 @@ def init_session() -> None:
     st.session_state.estimates = state.estimates
     st.session_state.view = state.view
     st.session_state.extra_rings = ", ".join(short_number(km) for km in state.extra_km)
-    st.session_state.notices = notices
+    st.session_state.notices = [*notices, *ignored]
     # The target card's state (ui.reach): the point asked about, its launch area, the strip.
     st.session_state.target = state.target
     st.session_state.launch_km = state.launch_km
     st.session_state.strip_km = state.strip_km
+
+
+def _on_link_report() -> None:
+    report = longlink.reported()
+    if report is None:
+        return
+    fields, params = report
+    if params:
+        params = {key: values for key, values in params.items() if key in URL_KEYS}
+        notice = (
+            f"The link has {fields:,} parameters, more than the {longlink.STREAMLIT_MAX_FIELDS:,}"
+            " Streamlit reads; the app read it itself, keeping what fits."
+        )
+        load_link(params, (notice,))
 
 
 def current_state() -> tuple[MapState, list[str]]:
@@ -95,7 +117,11 @@ def current_state() -> tuple[MapState, list[str]]:
 
 
 def sync_url(state: MapState) -> None:
-    """Write the state into the query string, only when it changed."""
+    """Write the state into the query string, only when it changed; not on the first run of
+    an empty link, which the page may have to report first."""
+    if st.session_state.link_unread:
+        st.session_state.link_unread = False
+        return
     wanted = to_query(state)
     current = {key: st.query_params.get_all(key) for key in URL_KEYS}
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
@@ -141,6 +167,8 @@ def sidebar() -> None:
 
         st.header("Map")
         st.radio("View", VIEWS, key="view", horizontal=True, format_func=str.capitalize)
+        if st.session_state.link_unread:
+            longlink.report_link(_on_link_report)
 
 
 def add_sites(sites: list[LaunchSite]) -> int:
