@@ -326,4 +326,19 @@ def site_name(text: str, lat: float, lon: float) -> str:
 
     ``<``, ``>`` and quotes are kept: escaping is the display's job.
     """
-    return clean_text(text)[:MAX_NAME_CHARS].rstrip() or f"Site at {lat:g}, {lon:g}"
+    return clean_text(text)[:MAX_NAME_CHARS].rstrip() or auto_site_name(lat, lon)
+
+
+def auto_site_name(lat: float, lon: float) -> str:
+    """The name a site gets when nobody named it: where it is, e.g. "Site at 52.52, 13.405".
+
+    >>> auto_site_name(52.52, 13.405)
+    'Site at 52.52, 13.405'
+    """
+    return f"Site at {lat:g}, {lon:g}"
+
+
+def is_auto_named(site: LaunchSite) -> bool:
+    """Whether ``site``'s name is the automatic one for its position: a name that only says
+    where the site is, which must follow the site when it moves (a name someone gave stays)."""
+    return site.name == auto_site_name(site.lat, site.lon)

@@ -158,3 +158,22 @@ def test_integers_too_large_for_a_float_are_refused_not_raised():
     assert "not finite" in result.message
     stale = apply_edit(SITES, move(start=(huge, -huge)))
     assert (stale.ok, stale.sites) == (False, SITES)
+
+
+def test_moved_auto_named_site_is_named_after_its_new_position():
+    added = apply_edit(SITES, {"action": "add", "lat": 49.9371, "lon": 9.97634}).sites[-1]
+    assert added.name == "Site at 49.9371, 9.97634"
+    edit = move(site_id="2", lat=52.52, lon=13.405, start=(49.9371, 9.97634))
+    moved = apply_edit((*SITES, added), edit).sites[-1]
+    assert moved.name == "Site at 52.52, 13.405"
+    again = apply_edit((*SITES, moved), move("2", lat=-33.87, lon=151.21, start=(52.52, 13.405)))
+    assert again.sites[-1].name == "Site at -33.87, 151.21"
+
+
+def test_a_name_the_user_gave_stays_when_the_site_moves():
+    named = LaunchSite(name="Site at the river", lat=49.9371, lon=9.97634)
+    edit = move(site_id="2", lat=52.52, lon=13.405, start=(49.9371, 9.97634))
+    assert apply_edit((*SITES, named), edit).sites[-1].name == "Site at the river (moved)"
+    # An automatic-looking name for another position is the user's, not ours to rewrite.
+    elsewhere = LaunchSite(name="Site at 1, 2", lat=49.9371, lon=9.97634)
+    assert apply_edit((*SITES, elsewhere), edit).sites[-1].name == "Site at 1, 2 (moved)"

@@ -21,7 +21,7 @@ from ui.urlstate import (
     VIEWS,
     MapState,
     from_query,
-    parse_ring_km,
+    parse_rings_km,
     short_number,
     to_query,
 )
@@ -90,15 +90,7 @@ def _on_link_report() -> None:
 
 def current_state() -> tuple[MapState, list[str]]:
     """The state the widgets show, plus errors in the user's extra rings."""
-    errors = []
-    extra = []
-    for part in re.split(r"[;,\s]+", st.session_state.extra_rings.strip()):
-        if not part:
-            continue
-        try:
-            extra.append(parse_ring_km(part))
-        except GeoInputError as exc:
-            errors.append(str(exc))
+    extra, errors = parse_rings_km(st.session_state.extra_rings)
     if len(extra) > MAX_EXTRA_RINGS:
         errors.append(f"at most {MAX_EXTRA_RINGS} extra rings; the rest are ignored")
     state = MapState(
@@ -147,8 +139,9 @@ def sidebar() -> None:
         st.text_input(
             "Extra rings (km)",
             key="extra_rings",
-            placeholder="e.g. 1000, 2000",
-            help="Your own ranges, separated by commas.",
+            placeholder="e.g. 1,000; 2,500",
+            help="Your own ranges in km, e.g. 1,000 or 1 000 or 1000 km. Separate rings with "
+            "';' or a comma and a space (1000, 2000); a decimal takes a point (2,350.5).",
         )
 
         st.header("Launch sites")

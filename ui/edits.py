@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from geo import LaunchSite, round_deg, site_name, wrap_deg
+from geo.sites_io import auto_site_name, is_auto_named
 from ui.urlstate import MAX_URL_SITES
 
 MOVED = " (moved)"
@@ -56,7 +57,12 @@ def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
     if action == "remove":
         rest = sites[:index] + sites[index + 1 :]
         return EditResult(rest, f"Removed {site.name}.", ok=True)
-    name = site.name if site.name.endswith(MOVED) else site_name(site.name + MOVED, lat, lon)
+    if is_auto_named(site):
+        name = auto_site_name(lat, lon)  # it said where the site was: now where it is
+    elif site.name.endswith(MOVED):
+        name = site.name
+    else:
+        name = site_name(site.name + MOVED, lat, lon)
     moved = LaunchSite(name=name, lat=lat, lon=lon, role=MOVED_ROLE)
     return EditResult(
         (*sites[:index], moved, *sites[index + 1 :]),

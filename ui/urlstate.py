@@ -22,6 +22,7 @@ from geo import (
     require_radius_m,
     site_name,
 )
+from geo.numbers import parse_km, split_km_list
 
 MAX_URL_SITES = 500
 MAX_EXTRA_RINGS = 10
@@ -180,7 +181,8 @@ def parse_strip_km(text: str) -> tuple[float, float]:
 
 
 def parse_ring_km(text: str) -> float:
-    """A ring radius in km from user text, e.g. ``"1000"``, rounded to 6 decimals (1 mm).
+    """A ring radius in km from user text, e.g. ``"1000"``, ``"1,000"`` or ``"1000 km"``
+    (:func:`geo.numbers.parse_km`), rounded to 6 decimals (1 mm).
 
     Rounded as links and the rings box write it (:func:`short_number`), so a ring reads back
     from a link as the same number; a ring that rounds to beyond the antipodal limit is refused
@@ -189,12 +191,21 @@ def parse_ring_km(text: str) -> float:
     Raises:
         GeoInputError: not a finite number in [1 m, antipodal limit].
     """
-    try:
-        km = round(float(text.strip().replace(",", "")), COORD_DECIMALS)
-    except ValueError:
-        raise GeoInputError(f"ring {text[:30]!r} is not a number of km") from None
+    km = round(parse_km(text), COORD_DECIMALS)
     require_radius_m(km * 1000.0, "ring")
     return km
+
+
+def parse_rings_km(text: str) -> tuple[list[float], list[str]]:
+    """The rings of the rings box, e.g. ``"1,000; 2 500 km, 3000"``, each read as
+    :func:`parse_ring_km` reads a link's ring, plus one error per ring that is refused."""
+    rings, errors = [], []
+    for item in split_km_list(text):
+        try:
+            rings.append(parse_ring_km(item))
+        except GeoInputError as exc:
+            errors.append(str(exc))
+    return rings, errors
 
 
 def short_number(value: float) -> str:

@@ -18,6 +18,7 @@ from tests.app.apptest import map_data, run_app, table
 from tests.app.test_exports import GEOJSON_NAME, cli_bytes, download, served_by
 from tests.union_check import assert_places_match_union, assert_shares_match_union
 from ui import compute
+from ui.text import plain
 
 SITE_SETS = {
     "battalions": {},  # the default map: four sites whose bands overlap each other's inner disks
@@ -114,3 +115,29 @@ def test_map_legend_and_fills_use_the_one_palette():
     fills = json.loads(map_data(at)["deck"])["layers"][1]["data"]["features"]
     treaty = (*style.ROLE_COLOURS["treaty"], style.FILL_ALPHA)
     assert [tuple(f["properties"]["color"]) for f in fills] == [treaty]
+
+
+@pytest.mark.parametrize(
+    ("typed", "labels"),
+    [("1,000", ["Custom 1,000 km"]), ("1000 km, 2 500", ["Custom 1,000 km", "Custom 2,500 km"])],
+)
+def test_rings_box_reads_numbers_as_typed_and_the_link_keeps_them(typed, labels):
+    at = run_app(mode="claimed")
+    at.text_input(key="extra_rings").set_value(typed).run()
+    assert not at.exception
+    assert not [e.value for e in at.error]
+    options = at.selectbox(key="coverage_for").options
+    assert [o for o in options if o.startswith("Custom")] == labels
+    ring = at.query_params["ring"]
+    assert (ring if isinstance(ring, list) else [ring]) == [
+        label.split()[1].replace(",", "") for label in labels
+    ]
+
+
+def test_rings_box_refuses_an_ambiguous_comma_with_an_error_naming_it():
+    at = run_app(mode="claimed")
+    at.text_input(key="extra_rings").set_value("1,5").run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1
+    assert plain("ring '1,5' is ambiguous") in errors[0]
+    assert not [o for o in at.selectbox(key="coverage_for").options if o.startswith("Custom")]
