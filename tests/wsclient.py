@@ -49,6 +49,7 @@ class Session:
         self.ws: ClientConnection | None = None
         self.query_string = ""
         self.map_id = ""
+        self.session_id = ""
         self.component_ids: dict[str, str] = {}  # component name (last part) -> element id
 
     async def open(self, query_string: str = "", timeout_s: float = 60.0) -> Run:
@@ -116,6 +117,8 @@ class Session:
                     if name == "deckmap":
                         run.map_data = json.loads(component.json)
                         run.map_id = self.map_id = component.id
+            elif kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id
             elif kind == "page_info_changed":
                 run.query_string = self.query_string = msg.page_info_changed.query_string
             elif kind == "script_finished" and msg.script_finished != EARLY_FOR_RERUN:

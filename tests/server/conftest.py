@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -12,10 +13,16 @@ from tests.e2e.server import ROOT, streamlit_server
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
+def app_server(tmp_path_factory) -> Iterator[tuple[subprocess.Popen, str]]:
+    """The server process and its URL."""
     log = tmp_path_factory.mktemp("server") / "server.log"
-    with streamlit_server(["-m", "streamlit", "run", "app.py"], log) as (_, url):
-        yield url
+    with streamlit_server(["-m", "streamlit", "run", "app.py"], log) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def app_url(app_server) -> str:
+    return app_server[1]
 
 
 def run(coroutine):
