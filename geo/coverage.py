@@ -205,6 +205,7 @@ def _poles_inside(
     n = lons.size
     # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance), both poles in one call.
     poles = np.repeat([90.0, -90.0], n)
-    _, _, dist = GEOD.inv(np.tile(lons, 2), np.tile(lats, 2), np.zeros(2 * n), poles)
-    inside = np.asarray(dist) <= np.tile(radii_m, 2)
-    return inside[:n], inside[n:]
+    twice = np.concatenate((lons, lons)), np.concatenate((lats, lats))
+    _, _, dist = GEOD.inv(*twice, np.zeros(2 * n), poles)
+    dist = np.asarray(dist)
+    return dist[:n] <= radii_m, dist[n:] <= radii_m

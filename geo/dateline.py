@@ -49,7 +49,7 @@ def regions_from_rings(
     jumps = np.abs(lons_deg[next_index(ring)] - lons_deg) >= 180.0
     crosses = np.bincount(ring[jumps], minlength=starts.size - 1) > 0
     simple = ~crosses & ~north_inside & ~south_inside
-    regions: list[Polygon | MultiPolygon] = [Polygon()] * simple.size
+    regions: list = [None] * simple.size  # every slot is filled below
     if simple.any():
         in_simple = simple[ring]
         slot = np.cumsum(simple) - 1

@@ -34,6 +34,7 @@ _M_PER_DEG_EQUATOR = math.pi / 180.0 * GEOD.a
 # Initial azimuth count per ring, enough to see the shape before refining it; a multiple of 4,
 # so that a cut ring's corners are among them.
 _START_VERTICES = 32
+_START_FRACTIONS = 1.0 - np.arange(_START_VERTICES) / _START_VERTICES
 # Aim below the tolerance: the second-difference estimate is a local approximation.
 _SAFETY = 0.7
 # An edge spanning more longitude than this is split, so unwrapping longitudes stays unambiguous
@@ -89,7 +90,7 @@ def circle_vertices(
     """
     lons_deg = np.asarray(lons_deg, dtype=np.float64)
     lats_deg = np.asarray(lats_deg, dtype=np.float64)
-    radii_m = np.broadcast_to(np.asarray(radius_m, dtype=np.float64), lons_deg.shape)
+    radii_m = _per_ring(radius_m, lons_deg.shape)
     n_rings = lons_deg.size
     # Each ring is traced by a parameter u that decreases from `period` to 0 and equals the
     # azimuth except that the cut intervals are squeezed out (their width `gap`, starting at
@@ -100,11 +101,11 @@ def circle_vertices(
     # are among the first vertices, exactly.
     period = 4.0 * kept_deg
     ring = np.repeat(np.arange(n_rings, dtype=np.int64), _START_VERTICES)
-    u = period[ring] * (1.0 - np.tile(np.arange(_START_VERTICES), n_rings) / _START_VERTICES)
+    u = (period[:, None] * _START_FRACTIONS).ravel()
     corner = _corner_mask(ring, u, kept_deg) if np.any(gap_deg) else None
     sites = (lons_deg, lats_deg, radii_m, kept_deg, gap_deg)
     lon, lat = _forward(sites, ring, u)
-    target_m = np.broadcast_to(np.asarray(tolerance_m, dtype=np.float64) * _SAFETY, radii_m.shape)
+    target_m = _per_ring(tolerance_m, lons_deg.shape) * _SAFETY
 
     for _ in range(_MAX_ROUNDS):
         starts = ring_starts(ring)
@@ -120,6 +121,11 @@ def circle_vertices(
         pieces = np.full(ring.size, subdivide, dtype=np.int64)
         ring, u, lon, lat, corner = _insert(sites, ring, u, lon, lat, corner, step, pieces)
     return ring, _azimuth(ring, u, kept_deg, gap_deg), lon, lat
+
+
+def _per_ring(value: ArrayLike, shape: tuple[int, ...]) -> FloatArray:
+    value = np.asarray(value, dtype=np.float64)
+    return np.full(shape, value) if value.ndim == 0 else value
 
 
 def _cut_intervals(
@@ -231,7 +237,7 @@ def _pieces(
     prv = np.empty_like(nxt)
     prv[nxt] = np.arange(nxt.size)
     dlon = wrap_deg(lon[nxt] - lon)
-    d = np.stack((dlon, lat[nxt] - lat))
+    d = np.array((dlon, lat[nxt] - lat))
 
     # Second derivative of (lon, lat) with respect to the parameter at each vertex, for uneven
     # steps.
