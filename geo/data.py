@@ -17,6 +17,7 @@ from .reach import Target
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_CSV = DATA_DIR / "ne_10m_populated_places_simple.csv"
+PLACE_NAMES_CSV = DATA_DIR / "place_names.csv"
 
 
 @cache
@@ -52,9 +53,29 @@ def system(name: str) -> System:
 
 @cache
 def places() -> pd.DataFrame:
-    """Natural Earth 1:10m populated places (7,343 rows), sorted by population."""
+    """Natural Earth 1:10m populated places (7,343 rows), sorted by population, under their
+    current English names (``data/place_names.csv``, from GeoNames: Kyiv, not Kiev).
+
+    ``ne_name`` keeps Natural Earth's own name and ``other_names`` the other spellings that
+    GeoNames knows, "|"-separated (Kiev, Київ), for search.
+    """
     # Namibia's iso_a2 is the string "NA"; only empty cells are missing (data/README.md).
-    return pd.read_csv(PLACES_CSV, keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(PLACES_CSV, keep_default_na=False, na_values=[""])
+    names = pd.read_csv(PLACE_NAMES_CSV, keep_default_na=False, dtype={"other_names": str})
+    key = ["name", "latitude", "longitude"]
+    frame = frame.merge(
+        names.rename(columns={"name": "current_name", "ne_name": "name"})[
+            [*key, "current_name", "other_names"]
+        ],
+        on=key,
+        how="left",
+        validate="one_to_one",
+    )
+    return frame.assign(
+        ne_name=frame["name"],
+        name=frame["current_name"].fillna(frame["name"]),
+        other_names=frame["other_names"].fillna(""),
+    ).drop(columns="current_name")
 
 
 @cache

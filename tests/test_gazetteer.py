@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
+import pytest
 
 from geo import data
 from geo.gazetteer import Gazetteer, fold
+
+ROOT = data.DATA_DIR.parent
 
 SMALL = pd.DataFrame(
     {
@@ -42,6 +47,50 @@ def test_empty_query_or_no_match_finds_nothing_and_limit_holds():
 
 def test_bundled_gazetteer_finds_the_reported_sites_towns():
     gazetteer = data.gazetteer()
-    for town, country in [("Mozdok", "Russia"), ("Shuya", "Russia"), ("Kiev", "Ukraine")]:
+    for town, country in [("Mozdok", "Russia"), ("Shuya", "Russia"), ("Kyiv", "Ukraine")]:
         best = gazetteer.find(town).iloc[0]
         assert (best["name"], best["adm0name"]) == (town, country)
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("Kyiv", "Kyiv", "Ukraine"),
+        ("Kiev", "Kyiv", "Ukraine"),
+        ("Київ", "Kyiv", "Ukraine"),
+        ("Lviv", "Lviv", "Ukraine"),
+        ("Lvov", "Lviv", "Ukraine"),
+        ("Moscow", "Moscow", "Russia"),
+        ("Moskva", "Moscow", "Russia"),
+        ("Москва", "Moscow", "Russia"),
+        ("Chișinău", "Chișinău", "Moldova"),
+        ("Chisinau", "Chișinău", "Moldova"),
+        ("Rangoon", "Yangon", "Myanmar"),
+    ],
+)
+def test_bundled_gazetteer__current_names_with_old_and_native_spellings_searchable(
+    query, name, country
+):
+    best = data.gazetteer().find(query).iloc[0]
+    assert (best["name"], best["adm0name"]) == (name, country)
+
+
+def test_places__current_names_and_the_same_places_and_capitals_as_natural_earth():
+    places = data.places()
+    assert len(places) == 7343
+    assert int(places["is_capital"].sum()) == 201
+    rows = places.set_index("ne_name")
+    assert rows.loc["Kiev", "name"] == "Kyiv"
+    assert rows.loc["Lvov", "name"] == "Lviv"
+    assert rows.loc["Chișinău", "name"] == "Chișinău"  # GeoNames' "Chisinau" only drops marks
+    assert "Київ" in rows.loc["Kiev", "other_names"].split("|")
+
+
+def test_place_names_csv__is_what_the_script_builds_from_the_shipped_files(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_place_names
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    make_place_names.main(tmp_path / "place_names.csv")
+    assert (tmp_path / "place_names.csv").read_bytes() == data.PLACE_NAMES_CSV.read_bytes()

@@ -248,15 +248,16 @@ def _add_by_place_name() -> None:
         "Add a place by name (offline gazetteer)",
         key="place_query",
         placeholder="Type a place name, then Enter",
-        help="Natural Earth populated places, bundled with the app.",
+        help="Natural Earth populated places under their current names (GeoNames), bundled "
+        "with the app; older and native spellings find them too (Kiev, Київ).",
     )
     query = st.session_state.get("place_query", "")
     found = data.gazetteer().find(query, limit=GAZETTEER_MATCHES)
     if query.strip() and found.empty:
         st.caption(
             plain(
-                f"No place name in the gazetteer contains {query.strip()[:60]!r}. Natural Earth "
-                "keeps some older spellings (Kiev, Lvov, Rangoon): try part of the name."
+                f"No place name in the gazetteer contains {query.strip()[:60]!r}, in its "
+                "current, older or native spelling: try part of the name."
             )
         )
     elif not found.empty:

@@ -34,7 +34,7 @@ IN_RANGE_RULE = (
 )
 PLACES_NOTE = (
     "Distances are from the nearest site that reaches the place; places and populations from "
-    "Natural Earth 1:10m populated places (mixed years, rough)."
+    "Natural Earth 1:10m populated places (mixed years, rough), current names from GeoNames."
 )
 # Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
 # rebuilds one site's lines, 2-10 ms per range); beyond, on request.

@@ -208,8 +208,8 @@ def test_a_place_name_with_no_match_says_so_as_plain_text():
     assert "gazetteer" not in [s.key for s in at.selectbox]
     # Shown as typed (tests/test_text.py checks that plain() disarms Markdown).
     message = (
-        "No place name in the gazetteer contains '[Atlantis](http://example.com)'. Natural "
-        "Earth keeps some older spellings (Kiev, Lvov, Rangoon): try part of the name."
+        "No place name in the gazetteer contains '[Atlantis](http://example.com)', in its "
+        "current, older or native spelling: try part of the name."
     )
     assert plain(message) in [c.value for c in at.caption]
 

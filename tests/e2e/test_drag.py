@@ -26,7 +26,7 @@ from tests.e2e.mapview import (
 pytestmark = pytest.mark.e2e
 
 KAPUSTIN_YAR = (45.74, 48.58)  # lon, lat
-KYIV = (30.52, 50.45)  # Natural Earth's "Kiev", a capital 1,100 km west of Kapustin Yar
+KYIV = (30.52, 50.45)  # Kyiv (Natural Earth's "Kiev"), a capital 1,100 km west of Kapustin Yar
 
 
 def url_sites(page) -> list[tuple[float, float, str]]:
@@ -56,7 +56,7 @@ def table_cells(page) -> list[str]:
 def test_dragging_a_site_moves_it_its_rings_its_coverage_and_its_export(page, app_url):
     before = open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "drag-before")
     assert capitals_in_range(page) == "0"
-    assert "Kiev" not in table_cells(page)
+    assert "Kyiv" not in table_cells(page)
     blue_before = np.argwhere(pixels_near(before, CLAIMED_BLUE)).mean(axis=0)
     target = to_screen(page, *KYIV)
     slack_lon, slack_lat = degrees_per_pixel(page, *KYIV)
@@ -87,8 +87,8 @@ def test_dragging_a_site_moves_it_its_rings_its_coverage_and_its_export(page, ap
     assert np.linalg.norm(ring_shift - site_shift) < 0.15 * np.linalg.norm(site_shift)
 
     # (c) Kyiv, a capital, is now within 480 km: the nearest place in the table.
-    assert int(capitals_in_range(page)) >= 1  # Kiev, and Minsk and Chisinau nearby
-    assert "Kiev" in table_cells(page)
+    assert int(capitals_in_range(page)) >= 1  # Kyiv, and Minsk and Chișinău nearby
+    assert "Kyiv" in table_cells(page)
 
     # (d) The export has the new position.
     with page.expect_download() as download:
