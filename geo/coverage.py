@@ -1,4 +1,4 @@
-"""Geodesic disks, bands and merged coverage on WGS84; geodesic areas; places in range.
+"""Geodesic disks, bands and merged coverage on WGS84, and the true area of each.
 
 All geometry is shapely in (lon, lat) degrees, valid RFC 7946: cut at ±180°, exteriors
 counter-clockwise, holes clockwise. Membership of points is decided by geodesic distance
