@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import LaunchSite
-from ui.edits import apply_edit
+from ui.edits import EDIT_BURST, EDITS_PER_SECOND, EditBudget, apply_edit, too_fast
 from ui.sitelist import choices, kept_with, without_left_positions
 from ui.urlstate import MAX_URL_SITES
 
@@ -177,3 +177,14 @@ def test_a_name_the_user_gave_stays_when_the_site_moves():
     # An automatic-looking name for another position is the user's, not ours to rewrite.
     elsewhere = LaunchSite(name="Site at 1, 2", lat=49.9371, lon=9.97634)
     assert apply_edit((*SITES, elsewhere), edit).sites[-1].name == "Site at 1, 2 (moved)"
+
+
+def test_edits_beyond_the_budget_are_refused_until_it_refills():
+    budget = EditBudget(at_s=100.0)
+    assert [budget.take(100.0) for _ in range(EDIT_BURST + 1)] == [True] * EDIT_BURST + [False]
+    assert budget.wait_s() == pytest.approx(1.0 / EDITS_PER_SECOND)
+    assert budget.take(100.0 + 1.0 / EDITS_PER_SECOND)
+    assert not budget.take(100.0 + 1.0 / EDITS_PER_SECOND)
+    refused = too_fast(SITES)
+    assert (refused.ok, refused.sites) == (False, SITES)
+    assert "more than 5 edits a second" in refused.message

@@ -8,12 +8,13 @@ derived from it (``ui.sitelist``), and every change (sidebar, import, map edit) 
 from __future__ import annotations
 
 import re
+import time
 
 import streamlit as st
 
 from geo import MODES, GeoInputError, LaunchSite, data, parse_position, parse_sites, site_name
 from ui import longlink, sitelist
-from ui.edits import apply_edit
+from ui.edits import EditBudget, apply_edit, too_fast
 from ui.text import plain
 from ui.urlstate import (
     MAX_EXTRA_RINGS,
@@ -196,7 +197,16 @@ def on_map_edit() -> None:
     edit = st.session_state["map"].edit
     if edit is None:
         return
-    result = apply_edit(st.session_state.sites, edit)
+    now_s = time.monotonic()
+    budget = st.session_state.setdefault("edit_budget", EditBudget(at_s=now_s))
+    if budget.take(now_s):
+        result = apply_edit(st.session_state.sites, edit)
+    else:
+        result = too_fast(st.session_state.sites)
+        # This run waits (sleeping, so other sessions' runs take the CPU) until the next edit
+        # could count: requests that arrive meanwhile are merged into one rerun, so a page
+        # that floods the server with edits gets a few runs a second, not hundreds.
+        time.sleep(budget.wait_s())
     if result.ok:
         set_sites(result.sites)
         st.session_state.kept = sitelist.without_left_positions(st.session_state.kept, result.sites)

@@ -19,6 +19,41 @@ MOVED_ROLE = "moved on the map"
 ACTIONS = ("move", "add", "remove")
 
 
+# A person drags, clicks or types a few edits a second at most; a page sending more is broken or
+# hostile, and each edit that changes the sites costs a full rerun of the server's time.
+EDIT_BURST = 10
+EDITS_PER_SECOND = 5.0
+
+
+@dataclass
+class EditBudget:
+    """How many edits a session may still make: ``EDIT_BURST`` at once, refilled at
+    ``EDITS_PER_SECOND`` (a token bucket)."""
+
+    at_s: float  # when ``tokens`` was counted (time.monotonic)
+    tokens: float = EDIT_BURST
+
+    def take(self, now_s: float) -> bool:
+        """Spend one edit at ``now_s``; False (nothing spent) when none is left."""
+        self.tokens = min(EDIT_BURST, self.tokens + (now_s - self.at_s) * EDITS_PER_SECOND)
+        self.at_s = now_s
+        if self.tokens < 1.0:
+            return False
+        self.tokens -= 1.0
+        return True
+
+    def wait_s(self) -> float:
+        """Seconds until the next edit may be spent."""
+        return max(0.0, 1.0 - self.tokens) / EDITS_PER_SECOND
+
+
+def too_fast(sites: tuple[LaunchSite, ...]) -> EditResult:
+    """The refusal of an edit beyond the session's budget."""
+    return _refused(
+        sites, f"the map sent more than {EDITS_PER_SECOND:g} edits a second; wait a moment"
+    )
+
+
 @dataclass(frozen=True)
 class EditResult:
     """The site list after an edit, and what to tell the user (``ok`` False: nothing changed)."""
