@@ -16,9 +16,10 @@ def test_a_link_streamlit_ignores_opens_the_sites_that_fit(page, app_url):
     page.goto(f"{app_url}/?{query}")
     page.locator("[data-testid=stAlert]", has_text="1,201 parameters").wait_for(timeout=60_000)
     page.wait_for_function(
-        "() => window.__deckmap && window.__deckmap.sites.length === 500", timeout=60_000
+        "() => window.__deckmapTest && window.__deckmapTest.sites().length === 500",
+        timeout=60_000,
     )
-    assert page.evaluate("() => window.__deckmap.sites[499].name") == "S499"
+    assert page.evaluate("() => window.__deckmapTest.sites()[499].name") == "S499"
     page.wait_for_function("() => location.search.split('&').length < 1000", timeout=30_000)
     link = parse_qs(urlsplit(page.url).query)
     assert [value.split(",")[2] for value in link["site"]] == [f"S{i}" for i in range(500)]
