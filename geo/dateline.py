@@ -29,6 +29,8 @@ WORLD = box(-180.0, -90.0, 180.0, 90.0)
 # A ring or piece bounding less than this (about 1 cm² at the equator) has collapsed to a point:
 # at the antipodal limit the part out of range vanishes.
 _NOTHING_DEG2 = 1e-14
+# A vertex this near a pole (1e-9° is ~0.1 mm) is at it: its longitude means nothing there.
+_AT_POLE_DEG = 90.0 - 1e-9
 
 
 def regions_from_rings(
@@ -84,7 +86,7 @@ def region_from_ring(
     Returns:
         Valid polygon(s), exteriors counter-clockwise and holes clockwise.
     """
-    through_pole = bool(np.any(np.abs(lats_deg) == 90.0))
+    through_pole = bool(np.any(np.abs(lats_deg) >= _AT_POLE_DEG))
     if through_pole:
         lons_deg, lats_deg = _lift_pole_vertices(lons_deg, lats_deg)
     # The geodesic pole test is the truth: a ring around one pole winds once, counter-clockwise
@@ -118,15 +120,22 @@ def region_from_ring(
 def _lift_pole_vertices(
     lons_deg: FloatArray, lats_deg: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
-    """A vertex exactly at a pole has no longitude of its own (GeographicLib gives it one
-    anyway): it becomes two, on the meridians the ring arrives and leaves by, joined along the
-    pole line."""
-    at = np.flatnonzero(np.abs(lats_deg) == 90.0)
-    n = lons_deg.size
-    arrive, leave = lons_deg[(at - 1) % n], lons_deg[(at + 1) % n]
-    lons_deg = lons_deg.copy()
-    lons_deg[at] = arrive
-    return np.insert(lons_deg, at + 1, leave), np.insert(lats_deg, at + 1, lats_deg[at])
+    """Vertices at a pole have no longitude of their own (GeographicLib gives them one anyway,
+    and refinement may put several there): each run of them becomes two vertices on the pole
+    line, on the meridians the ring arrives and leaves by."""
+    pole = np.abs(lats_deg) >= _AT_POLE_DEG
+    if pole.all():
+        return lons_deg, lats_deg
+    first = pole & ~np.roll(pole, 1)
+    last = pole & ~np.roll(pole, -1)
+    arrive, leave = np.roll(lons_deg, 1), np.roll(lons_deg, -1)
+    lons = np.where(first, arrive, np.where(last, leave, lons_deg))
+    lats = np.where(pole, np.copysign(90.0, lats_deg), lats_deg)
+    keep = ~pole | first | last
+    single = (first & last)[keep]  # a run of one vertex: it leaves by another meridian
+    lons, lats = lons[keep], lats[keep]
+    at = np.flatnonzero(single) + 1
+    return np.insert(lons, at, leave[first & last]), np.insert(lats, at, lats[at - 1])
 
 
 def _edge_nearest_pole(lats_deg: FloatArray) -> int:
@@ -200,9 +209,11 @@ def oriented(geom: BaseGeometry) -> Polygon | MultiPolygon:
     Pieces too small to bound anything are rounding debris of overlays (where two arcs of a
     circle meet at a grazing angle on the cut locus) and are left out.
     """
+    # make_valid can nest polygons in a collection beside lines: two levels of parts.
+    parts = shapely.get_parts(shapely.get_parts(geom))
     polygons = [
         _without_debris_holes(g)
-        for g in getattr(geom, "geoms", [geom])
+        for g in parts
         if isinstance(g, Polygon) and g.area >= _NOTHING_DEG2
     ]
     if not polygons:
