@@ -41,21 +41,18 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.drag import (  # noqa: E402
-    RECORDER,
-    RESET,
-    VIEWPORT,
-    Traffic,
-    launch,
-    message_kind,
-    running_app,
-)
+from harness import script  # noqa: E402
+from harness.browser import VIEWPORT, launch  # noqa: E402
+from harness.timing import running_app, time_script_runs  # noqa: E402
+from harness.traffic import Traffic, message_kind  # noqa: E402
+
+RECORDER = script("bench_recorder")
+RESET = script("bench_reset")
 
 REPEATS = 9
 PAGES = 5
@@ -70,34 +67,7 @@ TOGGLE_TARGET_KB = 200.0
 
 # Added after RECORDER: when the map's Decks appear, note the first frame and every render (the
 # basemap is drawn by the bottom Deck, the rings by the top one).
-FIRST_PAINT = """
-(() => {
-  const bench = window.__bench;
-  bench.paint = { component: null, basemap: null, drawn: null, renders: 0 };
-  const layer = (map, deck, id) => map.layers().find((l) => l.deck === deck && l.id === id);
-  const poll = () => {
-    const map = window.__deckmapTest;
-    const basemap = map && layer(map, "base", "basemap");
-    if (basemap && basemap.loaded && bench.paint.basemap === null) {
-      bench.paint.basemap = performance.now();
-    }
-    if (map && map.stats().frames > 0 && bench.paint.component === null) {
-      bench.paint.component = performance.now();
-      map.onDraw((deck) => {
-        if (deck === "top") bench.paint.renders += 1;
-        if (bench.paint.drawn !== null || deck === "fills") return;
-        const basemap = layer(map, "base", "basemap");
-        const rings = layer(map, "top", "rings");
-        if (basemap && basemap.loaded && rings && rings.count) {
-          bench.paint.drawn = performance.now();
-        }
-      });
-    }
-    if (bench.paint.drawn === null) requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-})();
-"""
+FIRST_PAINT = script("first_paint_stamps")
 
 
 def wait_finished(page, traffic: Traffic, timeout_s: float = 120.0) -> None:
@@ -115,24 +85,10 @@ def wait_finished(page, traffic: Traffic, timeout_s: float = 120.0) -> None:
     raise TimeoutError("no scriptFinished message")
 
 
-def _time_script_runs(durations: list[float]) -> None:
-    """Time each execution of the app script itself (AppTest adds its own polling around it)."""
-    original = script_runner.exec_func_with_error_handling
-
-    def timed(func, ctx):
-        t0 = time.perf_counter()
-        try:
-            return original(func, ctx)
-        finally:
-            durations.append(time.perf_counter() - t0)
-
-    script_runner.exec_func_with_error_handling = timed
-
-
 def rerun_server_ms() -> tuple[list[float], list[float]]:
     """Script ms of reruns that add one site (to the four defaults), and of unchanged reruns."""
     durations: list[float] = []
-    _time_script_runs(durations)
+    time_script_runs(durations.append)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     defaults = list(at.multiselect(key="site_labels").value)
     changed, unchanged = [], []

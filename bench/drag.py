@@ -1,8 +1,9 @@
 """Drag benchmark: cost per drag frame, release to updated page, bytes per drop.
 
 Run by hand (``.venv/bin/python bench/drag.py``); the tables go into ``docs/benchmarks.md``.
-Starts the app on a free port (its script runs timed, see ``SERVE``) and drives it in headless
-Chromium (Debian's, CPU WebGL through SwiftShader) at 1400×1000, both scenarios in one run:
+Starts the app on a free port (its script runs timed, see ``harness.timing``) and drives it in
+headless Chromium (Debian's, CPU WebGL through SwiftShader) at 1400×1000, both scenarios in one
+run:
 
 * ``single``: ``?mode=both&est=0&site=48.58,45.74,KY``, one site with 480, 500 and 5,500 km rings;
 * ``default``: ``/?``, the four reported battalion sites.
@@ -37,36 +38,32 @@ a wrapper installed before Streamlit loads.
 
 from __future__ import annotations
 
-import contextlib
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.e2e.server import streamlit_server  # noqa: E402
+from harness import script  # noqa: E402
+from harness.browser import VIEWPORT, launch  # noqa: E402
+from harness.timing import App, running_app  # noqa: E402
+from harness.traffic import Traffic, message_kind  # noqa: E402
 
 SCENARIOS = {
     "single": "/?mode=both&est=0&site=48.58,45.74,KY",
     "default": "/?",
 }
-VIEWPORT = {"width": 1400, "height": 1000}
 FRAME_STEPS = 30
 DROPS = 8
 DROP_STEPS = 10
 # Drop targets, alternating: the site's start and this many page pixels east and south of it.
 DROP_OFFSET_PX = (90.0, 40.0)
-QUIET_S = 1.5
 FRAME_TARGET_MS = 16.0
 DROP_TARGET_MS = 500.0
 BYTES_TARGET = 50_000
@@ -76,257 +73,30 @@ PACED_VARIANTS = ("map as it is", "no borders", "no basemap")
 NAN = float("nan")
 
 # Installed before any page script: stamps websocket traffic and the pointerup of each drop.
-RECORDER = """
-(() => {
-  const bench = { ws: [], sent: [], states: [], status: [], up: null, shown: null };
-  window.__bench = bench;
-  const Native = window.WebSocket;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (e) => {
-        const d = e.data;
-        bench.ws.push([performance.now(), d.byteLength ?? d.size ?? d.length]);
-      });
-    }
-    send(data) {
-      bench.sent.push(performance.now());
-      return super.send(data);
-    }
-  };
-  addEventListener("pointerup", () => { bench.up = performance.now(); }, true);
-  bench.long = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.long.push([e.startTime, e.duration]);
-  }).observe({ type: "longtask" });
-})();
-"""
+RECORDER = script("bench_recorder")
 
 # After the app has loaded: watch the script state and the map's status line.
-OBSERVERS = """
-() => {
-  const b = window.__bench;
-  const app = document.querySelector("[data-testid=stApp]");
-  const line = window.__deckmapTest.element().querySelector(".status");
-  const check = () => {
-    if (b.up === null || b.shown !== null || b.pending) return;
-    const moved = b.status.some(([t, text]) => t > b.up && text.startsWith("Moved"));
-    const busy = b.states.findIndex(([t, s]) => t > b.up && s !== "notRunning");
-    const idle = busy >= 0 && b.states.slice(busy).some(([, s]) => s === "notRunning");
-    if (moved && idle) {
-      b.pending = true;
-      const stamp = () => {
-        b.shown = performance.now();
-        b.pending = false;
-      };
-      requestAnimationFrame(() => setTimeout(stamp));
-      return;
-    }
-    // A rerun whose messages all waited for one busy stretch of the main thread can reach
-    // React as one update, so the script state is never seen as running. Then: the status
-    // line moved, the app is idle and no message came for 300 ms; shown is counted from the
-    // later of the status line and the last message (no frame added).
-    const last = b.ws.length ? b.ws[b.ws.length - 1][0] : 0;
-    const statusAt = moved ? b.status.findLast(([t]) => t > b.up)[0] : 0;
-    const quiet = performance.now() - last > 300;
-    if (moved && busy < 0 && quiet && app.getAttribute("data-test-script-state") === "notRunning") {
-      b.shown = Math.max(statusAt, last);
-      b.fallback = true;
-    }
-  };
-  setInterval(check, 100);
-  new MutationObserver(() => {
-    b.states.push([performance.now(), app.getAttribute("data-test-script-state")]);
-    check();
-  }).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
-  new MutationObserver(() => {
-    b.status.push([performance.now(), line.textContent]);
-    check();
-  }).observe(line, { childList: true, characterData: true, subtree: true });
-}
-"""
+OBSERVERS = script("bench_observers")
 
-RESET = """
-() => {
-  const b = window.__bench;
-  for (const list of [b.ws, b.sent, b.states, b.status, b.long]) list.length = 0;
-  b.up = null;
-  b.shown = null;
-  b.pending = false;
-  b.fallback = false;
-}
-"""
+RESET = script("bench_reset")
 
 # Page pixel of the first site (deck.gl's projection plus the canvas offset).
-FIRST_SITE = """
-() => {
-  const map = window.__deckmapTest;
-  const [site] = map.sites();
-  return map.project([site.lon, site.lat]);
-}
-"""
+FIRST_SITE = script("first_site")
 
 # (a), main thread: updates through the map's drag steps (those the sites layer's handlers
 # take), each followed by a synchronous redraw. Ends where it began, so nothing is sent to
 # Python.
-SYNC_DRAG = """
-async ([steps, dx, dy]) => {
-  const map = window.__deckmapTest;
-  const [site] = map.sites();
-  const from = [site.lon, site.lat];
-  const [x0, y0] = map.project(from);
-  const at = (i) => map.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]);
-  map.drag.start(site.id);
-  const rows = [];
-  for (let i = 1; i <= steps; i++) {
-    const t0 = performance.now();
-    map.drag.move(at(i));
-    const t1 = performance.now();
-    map.drawNow();
-    rows.push([map.stats().lastFrameMs, t1 - t0, performance.now() - t1, performance.now() - t0]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  // Back exactly where it was: nothing is sent to Python.
-  map.drag.cancel();
-  return rows;
-}
-"""
+SYNC_DRAG = script("sync_drag")
 
 # (a), whole frame: one update per animation frame; deck.gl draws it in its own frame callback
 # and Chromium composites it (reading the WebGL canvas back for its software compositor). The
 # basemap can be left as it is, drawn without its country borders, or left out (bench only: the
 # map's static layers are swapped for the duration, then restored).
-PACED_DRAG = """
-async ([steps, dx, dy, variant]) => {
-  const map = window.__deckmapTest;
-  // The basemap has a Deck of its own, under the one that draws the drag.
-  map.basemap({ "no borders": "no borders", "no basemap": "none" }[variant] ?? "full");
-  const [site] = map.sites();
-  const from = [site.lon, site.lat];
-  const [x0, y0] = map.project(from);
-  const at = (i) => map.unproject([x0 + (dx * i) / steps, y0 + (dy * i) / steps]);
-  map.drag.start(site.id);
-  // Let the GPU process finish what came before.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const stamps = [];
-  await new Promise((resolve) => {
-    let i = 0;
-    const frame = (t) => {
-      stamps.push(t);
-      if (i === steps) return resolve();
-      map.drag.move(at(++i));
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  map.basemap("full");
-  map.drag.cancel();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  return stamps.slice(1).map((t, i) => t - stamps[i]);
-}
-"""
+PACED_DRAG = script("paced_drag")
 
 
 # Frame intervals of an idle page (nothing changes): the refresh period.
-IDLE_FRAMES = """
-async (count) => {
-  const stamps = [];
-  await new Promise((resolve) => {
-    const frame = (t) => {
-      stamps.push(t);
-      if (stamps.length > count) return resolve();
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  return stamps.slice(1).map((t, i) => t - stamps[i]);
-}
-"""
-
-
-# The app's server, with each script run timed (callbacks included) and logged: the same patch
-# of Streamlit's exec that bench/dashboard.py applies under AppTest.
-SERVE = """
-import sys, time
-from streamlit.runtime.scriptrunner import script_runner
-from streamlit.web import cli
-
-original = script_runner.exec_func_with_error_handling
-
-def timed(func, ctx):
-    started = time.perf_counter()
-    try:
-        return original(func, ctx)
-    finally:
-        print(f"bench-script-ms {(time.perf_counter() - started) * 1e3:.1f}", flush=True)
-
-script_runner.exec_func_with_error_handling = timed
-sys.argv = ["streamlit", "run", "app.py", *sys.argv[1:]]
-cli.main()
-"""
-
-
-class App:
-    """``streamlit run app.py`` on a free port (headless), its script runs timed in its log."""
-
-    def __init__(self, url: str, log: Path) -> None:
-        self.url = url
-        self.log = log
-
-    def mark(self) -> int:
-        return self.log.stat().st_size
-
-    def script_ms(self, since: int) -> list[float]:
-        """Script times (ms) of the runs logged after ``mark()`` returned ``since``."""
-        with self.log.open("rb") as f:
-            f.seek(since)
-            lines = f.read().decode(errors="replace").splitlines()
-        return [float(line.split()[1]) for line in lines if line.startswith("bench-script-ms ")]
-
-
-@contextlib.contextmanager
-def running_app() -> Iterator[App]:
-    with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "server.log"
-        with streamlit_server(["-c", SERVE], log) as (_, url):
-            yield App(url, log)
-
-
-def launch(playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-
-
-class Traffic:
-    """Websocket frames the page receives (Playwright's view): ``(perf_counter, payload)``."""
-
-    def __init__(self, page: Page) -> None:
-        self.frames: list[tuple[float, bytes]] = []
-        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
-
-    def _received(self, payload: bytes | str) -> None:
-        data = payload.encode() if isinstance(payload, str) else payload
-        self.frames.append((time.perf_counter(), data))
-
-    def wait_quiet(self, page: Page, quiet_s: float = QUIET_S, timeout_s: float = 60.0) -> None:
-        """Pump Playwright's events until no frame has arrived for ``quiet_s``."""
-        deadline = time.perf_counter() + timeout_s
-        while time.perf_counter() < deadline:
-            last = self.frames[-1][0] if self.frames else 0.0
-            if time.perf_counter() - last >= quiet_s:
-                return
-            page.wait_for_timeout(100)
-
-
-def message_kind(payload: bytes) -> str:
-    """ForwardMsg type of one websocket message, with the element or block type for deltas."""
-    msg = ForwardMsg.FromString(payload)
-    kind = msg.WhichOneof("type") or "?"
-    if kind != "delta":
-        return kind
-    part = msg.delta.WhichOneof("type") or "?"
-    if part == "new_element":
-        return f"delta {msg.delta.new_element.WhichOneof('type')}"
-    return f"delta {part}"
+IDLE_FRAMES = script("idle_frames")
 
 
 def open_app(browser: Browser, url: str) -> tuple[Page, Traffic]:

@@ -35,8 +35,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.drag import VIEWPORT, launch  # noqa: E402
-from tests.e2e.server import streamlit_server  # noqa: E402
+from harness import script  # noqa: E402
+from harness.browser import VIEWPORT, launch  # noqa: E402
+from harness.server import streamlit_server  # noqa: E402
 
 ROUNDS = 4
 SETTLE_MS = 7_000
@@ -44,18 +45,7 @@ SETTLE_MS = 7_000
 PICTURE_WITHIN = 10.0
 COMPLETE_WITHIN = 1.0
 # When the map's hook appears (its Decks are created) and when its top Deck first draws.
-MARKS = """
-(() => {
-  window.__paint = {};
-  const poll = () => {
-    const map = window.__deckmapTest;
-    if (map && !__paint.mounted) __paint.mounted = performance.now();
-    if (map && map.stats().drawn.top > 0 && !__paint.drawn) __paint.drawn = performance.now();
-    if (!__paint.drawn) requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-})();
-"""
+MARKS = script("paint_marks")
 
 
 def painted_at(trace: Path, box: dict) -> tuple[float, float]:

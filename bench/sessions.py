@@ -43,10 +43,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.e2e.mapview import drag, to_screen  # noqa: E402
-from tests.e2e.server import streamlit_server  # noqa: E402
-from tests.e2e.test_sessions import BAD_LOG_LINE, EXPORT_BUTTON, SETTLED, url_sites  # noqa: E402
+from harness.browser import ARTIFACTS, launch  # noqa: E402
+from harness.mapview import EXPORT_BUTTON, SETTLED, drag, to_screen, url_sites  # noqa: E402
+from harness.server import BAD_LOG_LINE, streamlit_server  # noqa: E402
 
 SERVER_LOG = ARTIFACTS / "bench-sessions-server.log"
 EXPORT_EVERY = 4  # rounds
@@ -311,9 +310,7 @@ def main() -> None:
         phases: dict[str, Tally] = {}
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(
-                    executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-                )
+                browser = launch(p)
                 users = [open_user(browser, url, i, args.mode) for i in range(args.sessions)]
                 t0 = time.monotonic()
                 for user in users:

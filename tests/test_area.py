@@ -14,7 +14,8 @@ import shapely
 from pyproj import Geod
 
 import geo
-from geo.geojson import Band, coverage_features, dumps
+from geo import Band
+from geo.geojson import coverage_features, dumps
 
 GEOD = Geod(ellps="WGS84")
 KAPUSTIN_YAR = (45.74, 48.58)

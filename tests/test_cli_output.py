@@ -15,7 +15,7 @@ from geo.cli import main
 from geo.figure import render_figure
 from geo.model import Band, LaunchSite
 from geo.scenario import RingSpec
-from tests.e2e.server import ROOT
+from harness.server import ROOT
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 COMMANDS = {

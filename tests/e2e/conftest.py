@@ -1,8 +1,5 @@
-"""Browser tests: the app on a free local port, driven by Debian's chromium through Playwright.
-
-Playwright cannot download browsers here, so it launches /usr/bin/chromium (``make test``
-installs the Debian package). The flags give CPU WebGL (SwiftShader) and no background traffic.
-"""
+"""Browser tests: the app on a free local port, driven by Debian's chromium through Playwright
+(``harness.browser``)."""
 
 from __future__ import annotations
 
@@ -11,20 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.e2e.server import ROOT, streamlit_server
-
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-]
+from harness.browser import ARTIFACTS, launch
+from harness.server import streamlit_server
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +26,7 @@ def app_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.mapview import (
+from harness.browser import ARTIFACTS
+from harness.mapview import (
     CLAIMED_BLUE,
     click,
     degrees_per_pixel,

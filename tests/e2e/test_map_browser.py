@@ -7,7 +7,7 @@ from urllib.parse import quote, urlsplit
 import numpy as np
 import pytest
 
-from tests.e2e.mapview import CLAIMED_BLUE, TREATY_VERMILLION, open_map, pixels_near, settle
+from harness.mapview import CLAIMED_BLUE, TREATY_VERMILLION, open_map, pixels_near, settle
 
 pytestmark = pytest.mark.e2e
 

@@ -12,40 +12,30 @@ may report an error. The one-minute runs with memory readings are ``bench/sessio
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Download, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.mapview import click, degrees_per_pixel, drag, to_screen
+from harness.browser import ARTIFACTS
+from harness.mapview import (
+    EXPORT_BUTTON,
+    SETTLED,
+    Sites,
+    click,
+    degrees_per_pixel,
+    drag,
+    to_screen,
+    url_sites,
+)
+from harness.server import BAD_LOG_LINE
 
 pytestmark = pytest.mark.e2e
 
 SESSIONS = 5
 SERVER_LOG = ARTIFACTS / "server.log"
-BAD_LOG_LINE = re.compile(r"Traceback|Error|Exception|ScriptRunContext")
-EXPORT_BUTTON = "Coverage as GeoJSON (RFC 7946)"
-# Sites as (lat, lon, name), ordered as on the map.
-Sites = list[tuple[float, float, str]]
-
-# A page is ready when Streamlit is idle and the map shows the sites the URL (Python's state)
-# holds, at the same positions. Waiting for this asserts nothing about whose sites they are.
-SETTLED = """(previousUrl) => {
-    if (location.href === previousUrl) return false;
-    if (document.querySelector('[data-testid=stStatusWidget]')) return false;
-    const map = window.__deckmapTest;
-    if (!map || map.stats().frames === 0 || map.mode() === 'dragging') return false;
-    const inUrl = new URL(location.href).searchParams.getAll('site').map((v) => v.split(','));
-    const sites = map.sites();
-    return inUrl.length === sites.length && inUrl.every(([lat, lon, ...name], i) =>
-        Number(lat) === sites[i].lat && Number(lon) === sites[i].lon
-        && name.join(',') === sites[i].name);
-}"""
 
 
 @dataclass
@@ -90,11 +80,6 @@ def wait_settled(session: Session) -> None:
             f"{session.name} never settled at {session.page.url}; see {shot}"
         ) from None
     session.url = session.page.url
-
-
-def url_sites(page: Page) -> Sites:
-    values = parse_qs(urlsplit(page.url).query).get("site", [])
-    return [(float(v.split(",")[0]), float(v.split(",")[1]), v.split(",", 2)[2]) for v in values]
 
 
 def map_sites(page: Page) -> Sites:

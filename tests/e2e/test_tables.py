@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.mapview import open_map, settle
+from harness.browser import ARTIFACTS
+from harness.mapview import open_map, settle
 
 pytestmark = pytest.mark.e2e
 

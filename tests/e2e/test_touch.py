@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.mapview import degrees_per_pixel, open_map, settle, to_screen
+from harness.browser import ARTIFACTS
+from harness.mapview import degrees_per_pixel, open_map, settle, to_screen
 
 pytestmark = pytest.mark.e2e
 

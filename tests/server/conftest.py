@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.server import ROOT, streamlit_server
+from harness.server import ROOT, streamlit_server
 
 
 @pytest.fixture(scope="module")

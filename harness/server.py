@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,7 +13,9 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
+# A server log line that means something went wrong in a script run.
+BAD_LOG_LINE = re.compile(r"Traceback|Error|Exception|ScriptRunContext")
 
 
 def free_port() -> int:

@@ -1,20 +1,28 @@
-"""Helpers for browser tests of the map component: open it, find pixels, project coordinates."""
+"""The app's map in the page: open it, find pixels, project coordinates, read the sites."""
 
 from __future__ import annotations
 
 import io
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 from PIL import Image
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import ARTIFACTS
+from harness import script
+from harness.browser import ARTIFACTS
 
 CLAIMED_BLUE = (0, 114, 178)
 TREATY_VERMILLION = (213, 94, 0)
 # The map's stacked canvases (basemap, band fills, then the interactive one) fill this element.
 MAP_VIEW = ".deckmap .view"
+EXPORT_BUTTON = "Coverage as GeoJSON (RFC 7946)"
+# Sites as (lat, lon, name), ordered as on the map.
+Sites = list[tuple[float, float, str]]
+# A page is ready when Streamlit is idle and the map shows the sites the URL (Python's state)
+# holds, at the same positions. Waiting for this asserts nothing about whose sites they are.
+SETTLED = script("settled")
 
 
 def settle(page: Page) -> None:
@@ -90,3 +98,9 @@ def click(page: Page, x: float, y: float) -> None:
     page.mouse.move(x, y, steps=3)
     time.sleep(0.2)
     page.mouse.click(x, y)
+
+
+def url_sites(page: Page) -> Sites:
+    """The sites the page's link holds (Python's state)."""
+    values = parse_qs(urlsplit(page.url).query).get("site", [])
+    return [(float(v.split(",")[0]), float(v.split(",")[1]), v.split(",", 2)[2]) for v in values]
