@@ -2,7 +2,7 @@
 
 Run by hand (``.venv/bin/python bench/flood.py [--edits 3000]``); the numbers go into
 ``docs/benchmarks.md`` ("A page that floods the server"). Starts the app on 127.0.0.1; one
-session sends ``--edits`` "add" edits 2 ms apart over the websocket (``tests/wsclient.py``), as
+session sends ``--edits`` "add" edits 2 ms apart over the websocket (``harness/wsclient.py``), as
 the console loop of a hostile page would, reading what the server sends back; another session
 moves its site every 0.5 s meanwhile and for 10 s after. Reported: the other session's move
 times (median, max) during the flood, the server's CPU seconds during and after it, and the
@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.server import streamlit_server  # noqa: E402
-from tests.wsclient import Session  # noqa: E402
+from harness.server import streamlit_server  # noqa: E402
+from harness.wsclient import Session  # noqa: E402
 
 
 def cpu_seconds(pid: int) -> float:

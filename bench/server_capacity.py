@@ -3,7 +3,7 @@
 Run by hand (``.venv/bin/python bench/server_capacity.py [--sessions 1 4 8 16 32]
 [--seconds 40] [--mode both]``); the table goes into ``docs/benchmarks.md`` ("Server capacity").
 Starts the app on a free port on 127.0.0.1 and, for each number of sessions N in turn, opens N
-sessions over the app's websocket (``tests/wsclient.py``: the messages a page sends, with no
+sessions over the app's websocket (``harness/wsclient.py``: the messages a page sends, with no
 browser rendering on the same cores) on one-site links, then lets every session drop its site
 at a random point once every 10 s (each at its own random phase), as a map does on release.
 
@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.server import streamlit_server  # noqa: E402
-from tests.wsclient import Session  # noqa: E402
+from harness.server import streamlit_server  # noqa: E402
+from harness.wsclient import Session  # noqa: E402
 
 DROP_EVERY_S = 10.0
 TARGET_P95_S = 1.0

@@ -1,7 +1,8 @@
 """What the browser tests (``tests/e2e``) and the benchmarks (``bench/``) share: the app on a
 free port (``server``), Debian's Chromium (``browser``), the map in the page (``mapview``), each
-script run timed (``timing``), reference implementations (``places``), and the JavaScript they
-run in the page (``js/``, read with :func:`script`).
+script run timed (``timing``), websocket traffic (``traffic``), a session driven over the
+websocket without a browser (``wsclient``), reference implementations (``places``), and the
+JavaScript they run in the page (``js/``, read with :func:`script`).
 
 Not part of the app: nothing in ``geo/``, ``ui/`` or ``app.py`` imports it.
 """

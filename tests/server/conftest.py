@@ -1,4 +1,4 @@
-"""The app on a free local port, driven over its websocket (``tests.wsclient``), no browser."""
+"""The app on a free local port, driven over its websocket (``harness.wsclient``), no browser."""
 
 from __future__ import annotations
 

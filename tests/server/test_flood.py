@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+from harness.wsclient import Session
 from tests.server.conftest import run
-from tests.wsclient import Session
 from ui.edits import EDIT_BURST, EDITS_PER_SECOND
 
 FLOOD_EDITS = 1500

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from harness.wsclient import Session
 from tests.server.conftest import run
-from tests.wsclient import Session
 
 LINK = "mode=claimed&site=48.58,45.74,KY"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from harness.wsclient import Session
 from tests.server.conftest import run
-from tests.wsclient import Session
 
 SITES = [f"{10 + i * 0.05:.2f},{20 + i * 0.05:.2f},S{i}" for i in range(1200)]
 LONG_QUERY = urlencode([("mode", "claimed"), *(("site", s) for s in SITES), ("ring", "1000")])

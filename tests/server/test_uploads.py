@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from geo.sites_io import MAX_IMPORT_BYTES
+from harness.wsclient import Session
 from tests.server.conftest import ROOT, run
-from tests.wsclient import Session
 
 BIG_BYTES = 50 * 2**20
 
