@@ -64,6 +64,7 @@ with map_column:
         on_edit=controls.on_map_edit,
         status=edit_message,
     )
+    reach.measure_panel()
     panels.legend(rings, shown)
     panels.downloads(state.sites, rings)
 with side_column:

@@ -13,7 +13,7 @@ import time
 import streamlit as st
 
 from geo import MODES, GeoInputError, LaunchSite, data, parse_position, parse_sites, site_name
-from ui import longlink, sitelist
+from ui import longlink, reach, sitelist
 from ui.edits import EditBudget, apply_edit, too_fast
 from ui.text import plain
 from ui.urlstate import (
@@ -193,13 +193,17 @@ def _on_pick_labels() -> None:
 
 
 def on_map_edit() -> None:
-    """A site dragged, added or removed on the map: apply it, or say why it was ignored."""
+    """A site dragged, added or removed, or a measure, on the map: apply it, or say why it was
+    ignored."""
     edit = st.session_state["map"].edit
     if edit is None:
         return
     now_s = time.monotonic()
     budget = st.session_state.setdefault("edit_budget", EditBudget(at_s=now_s))
     if budget.take(now_s):
+        if isinstance(edit, dict) and edit.get("action") == "measure":
+            st.session_state.map_message = reach.take_measure(edit)
+            return
         result = apply_edit(st.session_state.sites, edit)
     else:
         result = too_fast(st.session_state.sites)

@@ -106,6 +106,21 @@ def apply_edit(sites: tuple[LaunchSite, ...], edit: object) -> EditResult:
     )
 
 
+def measure_points(edit: object) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The two ends ``(lat, lon)`` of a measure the map sent (``action`` "measure": from ``from``
+    to ``lat``, ``lon``).
+
+    Raises:
+        ValueError: not a measure, or an end that is not a position.
+    """
+    if not isinstance(edit, dict) or edit.get("action") != "measure":
+        raise ValueError("it is not a measure")
+    start = edit.get("from")
+    if not isinstance(start, list | tuple) or len(start) != 2:
+        raise ValueError("its first point is missing")
+    return _position(*start), _position(edit.get("lat"), edit.get("lon"))
+
+
 def _refused(sites: tuple[LaunchSite, ...], why: str) -> EditResult:
     return EditResult(sites, f"The map edit was ignored: {why}.", ok=False)
 

@@ -18,9 +18,11 @@ from geo import (
     Band,
     GeoInputError,
     LaunchSite,
+    MeasuredLine,
     RingSpec,
     Target,
     data,
+    measure,
     parse_coordinate,
     ring_outlines,
     ring_reach,
@@ -28,6 +30,7 @@ from geo import (
     systems_reaching,
 )
 from ui import compute
+from ui.edits import measure_points
 from ui.panels import TABLE_MAX_ROWS
 from ui.table import Column, sortable_table
 from ui.text import plain
@@ -37,6 +40,7 @@ from ui.text import plain
 TARGET_COLOUR = [0, 0, 0]
 LAUNCH_COLOUR = [230, 159, 0]
 STRIP_COLOUR = [86, 180, 233]
+MEASURE_COLOUR = [0, 0, 0]
 _FILL_ALPHA = 70
 MATCHES = 8
 SITE_TABLE = (
@@ -74,12 +78,53 @@ def map_fills(centers: tuple, view: str) -> list[dict]:
     return fills
 
 
+def take_measure(edit: dict) -> tuple[bool, str]:
+    """Keep the measure the map sent; ``(ok, message)`` for the map's status line."""
+    try:
+        a, b = measure_points(edit)
+    except ValueError as exc:
+        return False, f"The measure was ignored: {exc}."
+    st.session_state.measure = (a, b)
+    return True, measure_text(measured())
+
+
+def measured() -> MeasuredLine | None:
+    """The geodesic between the two points measured on the map, if any."""
+    ends = st.session_state.get("measure")
+    if ends is None:
+        return None
+    (lat_a, lon_a), (lat_b, lon_b) = ends
+    return measure((lon_a, lat_a), (lon_b, lat_b), tolerance_m=compute.TOLERANCE_M)
+
+
+def measure_text(line: MeasuredLine) -> str:
+    """Length and both azimuths, as the map's status line and the caption say them."""
+    return (
+        f"Measured {line.length_m / 1000:,.1f} km along the geodesic: azimuth "
+        f"{line.azimuth_a_deg:.1f}° at the first point, {line.azimuth_b_deg:.1f}° at the second."
+    )
+
+
+def measure_panel() -> None:
+    """The measured line's numbers under the map, and a button to clear it."""
+    line = measured()
+    if line is None:
+        st.caption("Measure: press Measure on the map, then click two points.")
+        return
+    st.markdown(plain(measure_text(line)))
+    st.button(
+        "Clear the measure", key="clear_measure", on_click=st.session_state.pop, args=("measure",)
+    )
+
+
 def map_marks() -> list[dict]:
-    """The target point and the launch area's outline, as GeoJSON features with a colour."""
+    """The target point, the launch area's outline and the measured geodesic, as GeoJSON
+    features with a colour."""
+    marks = _measure_marks()
     target = st.session_state.get("target")
     if target is None:
-        return []
-    marks = [
+        return marks
+    marks += [
         {
             "type": "Feature",
             "properties": {"color": TARGET_COLOUR},
@@ -102,6 +147,26 @@ def map_marks() -> list[dict]:
             }
         )
     return marks
+
+
+def _measure_marks() -> list[dict]:
+    line = measured()
+    if line is None:
+        return []
+    ends = [[float(line.lons_deg[i]), float(line.lats_deg[i])] for i in (0, -1)]
+    paths = [p.round(compute.DRAW_DECIMALS).tolist() for p in line.paths]
+    return [
+        {
+            "type": "Feature",
+            "properties": {"color": MEASURE_COLOUR},
+            "geometry": {"type": "MultiLineString", "coordinates": paths},
+        },
+        {
+            "type": "Feature",
+            "properties": {"color": MEASURE_COLOUR},
+            "geometry": {"type": "MultiPoint", "coordinates": ends},
+        },
+    ]
 
 
 def target_search() -> None:

@@ -57,9 +57,10 @@
 /**
  * The edit the map reports, as the trigger value "edit". ``from`` is where the site was, so
  * Python can refuse an edit of a site that changed since (ui/edits.py validates every field).
- * An added site has no ``id`` nor ``from``.
+ * An added site has no ``id`` nor ``from``. A measure ("measure") is the geodesic from ``from``
+ * to (``lat``, ``lon``), with no ``id``.
  * @typedef {object} Edit
- * @property {"move" | "add" | "remove"} action
+ * @property {"move" | "add" | "remove" | "measure"} action
  * @property {string | null} id
  * @property {number} lat
  * @property {number} lon

@@ -41,12 +41,21 @@ export function bindControls(map) {
   bar.add.addEventListener("click", () => {
     if (!go(map, "startAdding")) go(map, "stopAdding");
   });
+  bar.measure.addEventListener("click", () => {
+    if (!go(map, "startMeasuring")) stopMeasuring(map);
+  });
   bar.remove.addEventListener("click", () => removeSelected(map));
   bar.form.addEventListener("submit", (event) => {
     event.preventDefault();
     moveSelectedTo(map, Number(bar.lat.value), Number(bar.lon.value));
   });
   root.addEventListener("keydown", (event) => {
+    // Esc leaves measuring wherever the focus is in the map (deck.gl keeps a click on the map
+    // from moving it off the Measure button).
+    if (event.key === "Escape" && map.mode === "measuring") {
+      stopMeasuring(map);
+      return;
+    }
     if (event.target !== root) return;
     if (event.key === "Delete" || event.key === "Backspace") removeSelected(map);
     if (event.key === "Escape") {
@@ -68,7 +77,7 @@ export function siteEvents(map) {
 
 /** The mouse cursor over the map (deck.gl's getCursor). */
 export function cursor(map, { isHovering, isDragging }) {
-  if (map.mode === "adding") return "crosshair";
+  if (map.mode === "adding" || map.mode === "measuring") return "crosshair";
   if (map.mode === "dragging" || isDragging) return "grabbing";
   return isHovering ? "grab" : "default";
 }
@@ -130,8 +139,35 @@ export function stopDragging(map, show = true) {
   go(map, "endDrag", map.selectedId, show);
 }
 
-/** A click on the map (not handled by the sites layer): add a site there, or deselect. */
+/** Leave measuring, forgetting a first point (nothing is sent). */
+function stopMeasuring(map) {
+  map.measureFrom = null;
+  go(map, "stopMeasuring");
+}
+
+/** A click while measuring: the first point, or the second, which sends the measure. */
+function measureClick(map, info) {
+  const lon = info.coordinate ? normaliseLon(info.coordinate[0]) : null;
+  const lat = info.coordinate ? info.coordinate[1] : NaN;
+  if (lon === null || !(Math.abs(lat) <= 90)) return;
+  if (!map.measureFrom) {
+    map.measureFrom = [lat, lon];
+    refreshToolbar(map);
+    return;
+  }
+  const from = map.measureFrom;
+  stopMeasuring(map);
+  sendEdit(map.component, { action: "measure", id: null, lat, lon, from });
+}
+
+/**
+ * A click on the map (not handled by the sites layer): add a site there, measure, or deselect.
+ */
 export function onMapClick(map, info) {
+  if (map.mode === "measuring") {
+    measureClick(map, info);
+    return;
+  }
   if (map.mode !== "adding") {
     if (!info.object) go(map, "deselect", null);
     return;

@@ -4,7 +4,8 @@
 //   selected  a site is selected (the toolbar edits it; Delete removes it)
 //   adding    the next click on the map adds a site (the selection, if any, is kept)
 //   dragging  a site follows the pointer; the map does not pan
-//   measuring reserved for a measuring tool: no control enters it yet
+//   measuring the next two clicks on the map are the ends of a geodesic to measure (Python
+//             measures and draws it); Esc or the Measure button leaves
 //
 // To add a mode: name it in Mode, give it a row saying which events leave it (and to where),
 // add the events that enter it to the rows of the modes it can be entered from, and make the

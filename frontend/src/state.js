@@ -38,6 +38,8 @@
  * @property {string | null} selectedId the selected site, in modes "selected", "dragging" and
  *   (when one was selected before) "adding"
  * @property {[number, number] | null} dragFrom [lat, lon] of the dragged site when the drag began
+ * @property {[number, number] | null} measureFrom [lat, lon] of the measure's first point, in
+ *   mode "measuring" once it is clicked
  *
  * @property {Site[]} sites Python's sites, the dragged one at the pointer
  * @property {Ring[]} rings
@@ -87,6 +89,7 @@ export function createState(elements, files, deckGlUrl) {
     mode: "idle",
     selectedId: null,
     dragFrom: null,
+    measureFrom: null,
 
     sites: [],
     rings: [],

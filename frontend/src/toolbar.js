@@ -8,6 +8,7 @@ import { selectedSite } from "./state.js";
  * @typedef {object} Toolbar
  * @property {HTMLElement} element
  * @property {HTMLButtonElement} add
+ * @property {HTMLButtonElement} measure
  * @property {HTMLElement} name the selected site's name, or a hint
  * @property {HTMLFormElement} form
  * @property {HTMLInputElement} lat
@@ -22,6 +23,9 @@ export function createToolbar() {
   element.className = "bar";
   const add = button("+ Add site", "Then click the map where the new site goes");
   add.setAttribute("aria-pressed", "false");
+  const measure = button("Measure", "Click two points: the geodesic between them, its length "
+    + "and azimuths (Esc cancels)");
+  measure.setAttribute("aria-pressed", "false");
   const name = document.createElement("span");
   name.className = "hint";
   const form = document.createElement("form");
@@ -32,8 +36,8 @@ export function createToolbar() {
   move.type = "submit";
   form.append(lat, lon, move);
   const remove = button("Remove", "Remove the selected site (Delete key)");
-  element.append(add, name, form, remove);
-  return { element, add, name, form, lat, lon, move, remove };
+  element.append(add, measure, name, form, remove);
+  return { element, add, measure, name, form, lat, lon, move, remove };
 }
 
 function button(text, title) {
@@ -66,6 +70,13 @@ export function refreshToolbar(map) {
   const adding = map.mode === "adding";
   bar.add.setAttribute("aria-pressed", String(adding));
   bar.add.textContent = adding ? "Click the map… (Esc cancels)" : "+ Add site";
+  const measuring = map.mode === "measuring";
+  bar.measure.setAttribute("aria-pressed", String(measuring));
+  bar.measure.textContent = !measuring
+    ? "Measure"
+    : map.measureFrom
+      ? "Click the second point… (Esc cancels)"
+      : "Click the first point… (Esc cancels)";
   const site = selectedSite(map);
   bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
   for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;

@@ -1,0 +1,74 @@
+"""Can it reach X, in the browser: the measure tool (two clicks, Esc cancels), the target with
+its launch area, and the strip, as a user sees them."""
+
+from __future__ import annotations
+
+import re
+
+from pyproj import Geod
+
+from harness.mapview import click, map_pixels, open_map, pixels_near, settle, to_canvas, to_screen
+
+GEOD = Geod(ellps="WGS84")
+# The launch area's orange (230, 159, 0) at alpha 70/255 over the basemap's land (236, 236, 230).
+LAUNCH_ON_LAND = (234, 215, 167)
+
+
+def mode(page) -> str:
+    return page.evaluate("() => window.__deckmapTest.mode()")
+
+
+def test_measure_two_clicks_give_the_geodesic_length_and_azimuths(page, app_url):
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-before")
+    bar = page.locator(".deckmap .bar")
+    bar.get_by_role("button", name="Measure").click()
+    assert mode(page) == "measuring"
+    click(page, *to_screen(page, 20.0, 50.0))
+    bar.get_by_role("button", name=re.compile("second point")).wait_for(timeout=10_000)
+    click(page, *to_screen(page, 40.0, 60.0))
+    page.get_by_text(re.compile(r"^Measured [\d,.]+ km along the geodesic")).first.wait_for(
+        timeout=30_000
+    )
+    settle(page)
+    assert mode(page) != "measuring"
+    shown = page.get_by_text(re.compile(r"^Measured [\d,.]+ km")).first.inner_text()
+    km = float(re.search(r"Measured ([\d,.]+) km", shown).group(1).replace(",", ""))
+    _, _, expected_m = GEOD.inv(20.0, 50.0, 40.0, 60.0)
+    assert abs(km - expected_m / 1000.0) < 0.01 * expected_m / 1000.0  # clicks land on pixels
+    # The line is drawn: dark pixels at its geodesic midpoint, off the straight lon/lat chord.
+    image = map_pixels(page, "measure-after")
+    lon, lat, _ = GEOD.fwd(20.0, 50.0, GEOD.inv(20.0, 50.0, 40.0, 60.0)[0], expected_m / 2)
+    x, y = (round(v) for v in to_canvas(page, lon, lat))
+    assert pixels_near(image[y - 4 : y + 5, x - 4 : x + 5], (0, 0, 0), 60).any()
+
+
+def test_measure_esc_cancels(page, app_url):
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-esc")
+    bar = page.locator(".deckmap .bar")
+    bar.get_by_role("button", name="Measure").click()
+    click(page, *to_screen(page, 20.0, 50.0))
+    bar.get_by_role("button", name=re.compile("second point")).wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    assert mode(page) != "measuring"
+    bar.get_by_role("button", name="Measure", exact=True).wait_for(timeout=5_000)
+    assert page.get_by_text(re.compile(r"^Measured [\d,.]+ km")).count() == 0
+
+
+def test_target_card_and_launch_area_on_the_map(page, app_url):
+    url = f"{app_url}/?mode=claimed&site=48.58,45.74,KY&target=52.25195,20.99805,Warsaw&launch=480"
+    image = open_map(page, url, "target-launch")
+    page.get_by_text("Can it reach Warsaw?").wait_for(timeout=30_000)
+    page.get_by_text(re.compile("Minimum range needed")).wait_for()
+    x, y = (round(v) for v in to_canvas(page, 20.99805 + 3.0, 52.25195))
+    assert pixels_near(image[y - 3 : y + 4, x - 3 : x + 4], LAUNCH_ON_LAND, 12).any()
+    # The target's dot.
+    x, y = (round(v) for v in to_canvas(page, 20.99805, 52.25195))
+    assert pixels_near(image[y - 3 : y + 4, x - 3 : x + 4], (0, 0, 0), 60).any()
+
+
+def test_strip_is_listed_with_its_places(page, app_url):
+    open_map(page, f"{app_url}/?mode=both&strip=480:500", "strip")
+    page.get_by_text("Places in the strip").wait_for(timeout=30_000)
+    table = page.get_by_role("table", name="Places 480–500 km from some site")
+    table.get_by_role("cell", name="Lipetsk").wait_for(timeout=30_000)
+    assert table.get_by_role("row").count() > 2  # the header and the places
