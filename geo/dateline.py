@@ -43,24 +43,37 @@ def regions_from_rings(
 ) -> list[Polygon | MultiPolygon]:
     """:func:`region_from_ring` for many rings (grouped by ``ring``), one region per ring.
 
-    Rings that enclose no pole and have no edge across ±180°, the common case, are polygons as
-    they stand (their longitudes cannot wind) and are made in one vectorised shapely call; the
-    rest take the general path.
+    The common rings are made in one vectorised shapely call: those that enclose no pole and
+    have no edge across ±180° (polygons as they stand: their longitudes cannot wind), and those
+    around one pole that pass through neither (caps, one simple polygon each). The rest take
+    the general path.
     """
     starts = ring_starts(ring)
-    jumps = np.abs(lons_deg[next_index(ring)] - lons_deg) >= 180.0
-    crosses = np.bincount(ring[jumps], minlength=starts.size - 1) > 0
+    n_rings = starts.size - 1
+    raw_steps = lons_deg[next_index(ring, starts)] - lons_deg
+    crosses = np.bincount(ring[np.abs(raw_steps) >= 180.0], minlength=n_rings) > 0
     simple = ~crosses & ~north_inside & ~south_inside
-    regions: list = [None] * simple.size  # every slot is filled below
+    at_pole = np.bincount(ring[np.abs(lats_deg) >= _AT_POLE_DEG], minlength=n_rings) > 0
+    cap = (north_inside != south_inside) & ~at_pole
+    fast = np.concatenate([np.flatnonzero(simple), np.flatnonzero(cap)])
+    coords, sizes = [], [np.diff(starts)[simple]]
     if simple.any():
-        in_simple = simple[ring]
-        slot = np.cumsum(simple) - 1
-        xy = np.column_stack([lons_deg[in_simple], lats_deg[in_simple]])
-        rings = shapely.linearrings(xy, indices=slot[ring[in_simple]])
         # Counter-clockwise by construction (the disk on the left), as RFC 7946 wants.
-        for i, polygon in zip(np.flatnonzero(simple), shapely.polygons(rings), strict=True):
+        in_simple = simple[ring]
+        coords.append(np.column_stack([lons_deg[in_simple], lats_deg[in_simple]]))
+    for i in np.flatnonzero(cap):
+        part = slice(starts[i], starts[i + 1])
+        winding = 1 if north_inside[i] else -1
+        steps = _winding_steps(raw_steps[part], lats_deg[part], winding)
+        coords.append(_polar_cap_coords(_unwrapped(lons_deg[part], steps), lats_deg[part], winding))
+        sizes.append([len(coords[-1])])
+    regions: list = [None] * n_rings  # every slot is filled below
+    if fast.size:
+        indices = np.repeat(np.arange(fast.size), np.concatenate(sizes))
+        rings = shapely.linearrings(np.concatenate(coords), indices=indices)
+        for i, polygon in zip(fast, shapely.polygons(rings), strict=True):
             regions[i] = polygon
-    for i in np.flatnonzero(~simple):
+    for i in np.flatnonzero(~simple & ~cap):
         part = slice(starts[i], starts[i + 1])
         regions[i] = region_from_ring(
             lons_deg[part],
@@ -89,22 +102,20 @@ def region_from_ring(
     through_pole = bool(np.any(np.abs(lats_deg) >= _AT_POLE_DEG))
     if through_pole:
         lons_deg, lats_deg = _lift_pole_vertices(lons_deg, lats_deg)
-    # The geodesic pole test is the truth: a ring around one pole winds once, counter-clockwise
-    # seen from outside the disk. Only a ring through a pole (or within rounding of it) can sum
-    # its longitude steps to another count, and there the step past the pole is the free one.
+    # The geodesic pole test is the truth (see _winding_steps).
     winding = int(north_inside) - int(south_inside)
-    steps = wrap_deg(np.diff(lons_deg, append=lons_deg[0]))
-    off_by = winding - round(float(np.sum(steps)) / 360.0)
-    if off_by:
-        steps[_edge_nearest_pole(lats_deg)] += 360.0 * off_by
-    unwrapped = lons_deg[0] + np.concatenate([[0.0], np.cumsum(steps[:-1])])
     if winding:
-        region: BaseGeometry = _polar_cap(unwrapped, lats_deg, winding)
+        steps = _winding_steps(np.diff(lons_deg, append=lons_deg[0]), lats_deg, winding)
+        region: BaseGeometry = shapely.polygons(
+            _polar_cap_coords(_unwrapped(lons_deg, steps), lats_deg, winding)
+        )
         if not through_pole:
             return region
         if not region.is_valid:  # it touches the pole line it winds around
             region = shapely.make_valid(region)
     else:
+        steps = _winding_steps(np.diff(lons_deg, append=lons_deg[0]), lats_deg, 0)
+        unwrapped = _unwrapped(lons_deg, steps)
         chart = Polygon(np.column_stack([unwrapped, lats_deg]))
         region = _clip_to_windows(chart)
         # The disk is on the ring's left: a clockwise chart polygon bounds the part out of range
@@ -115,6 +126,26 @@ def region_from_ring(
         elif not chart.exterior.is_ccw:
             region = WORLD.difference(region)
     return oriented(region)
+
+
+def _winding_steps(raw_steps: FloatArray, lats_deg: FloatArray, winding: int) -> FloatArray:
+    """Longitude steps of a ring's edges (``raw_steps``, next minus this), wrapped to summing
+    ``winding`` turns.
+
+    The geodesic pole test is the truth: a ring around one pole winds once, counter-clockwise
+    seen from outside the disk. Only a ring through a pole (or within rounding of it) can sum
+    its longitude steps to another count, and there the step past the pole is the free one.
+    """
+    steps = wrap_deg(raw_steps)
+    off_by = winding - round(float(np.sum(steps)) / 360.0)
+    if off_by:
+        steps[_edge_nearest_pole(lats_deg)] += 360.0 * off_by
+    return steps
+
+
+def _unwrapped(lons_deg: FloatArray, steps: FloatArray) -> FloatArray:
+    """Longitudes made continuous by the ring's steps (the closing step is not used)."""
+    return lons_deg[0] + np.concatenate([[0.0], np.cumsum(steps[:-1])])
 
 
 def _lift_pole_vertices(
@@ -148,45 +179,44 @@ def _edge_nearest_pole(lats_deg: FloatArray) -> int:
     return int(np.argmin(south))
 
 
-def _polar_cap(unwrapped: FloatArray, lats: FloatArray, winding: int) -> Polygon:
+def _polar_cap_coords(unwrapped: FloatArray, lats: FloatArray, winding: int) -> FloatArray:
     """Cut a pole-winding ring at the antimeridian and close it along the pole line.
 
     Along such a ring the longitude is monotonic (each meridian crosses it once), so the cap is a
     simple polygon spanning exactly [-180, 180], counter-clockwise (the path, then the pole
     line back).
+
+    Returns:
+        The cap's exterior as (lon, lat) rows, not closed.
     """
+    n = unwrapped.size
     # One full turn: vertices 0..n-1, then vertex 0 again shifted by the winding.
-    lon_turn = np.append(unwrapped, unwrapped[0] + 360.0 * winding)
-    lat_turn = np.append(lats, lats[0])
+    last_lon = unwrapped[0] + 360.0 * winding
     # The antimeridian crossing X = 180 + 360k inside this turn, where the cut goes.
-    lo = min(lon_turn[0], lon_turn[-1])
+    lo = min(unwrapped[0], last_lon)
     x_cut = 180.0 + 360.0 * math.ceil((lo - 180.0) / 360.0)
-    k = np.flatnonzero((lon_turn[:-1] - x_cut) * (lon_turn[1:] - x_cut) <= 0)[0]
+    lon_turn = np.append(unwrapped, last_lon)
+    k = int(np.flatnonzero((lon_turn[:-1] - x_cut) * (lon_turn[1:] - x_cut) <= 0)[0])
+    lat_k, lat_k1 = lats[k], lats[(k + 1) % n]
     if lon_turn[k] == lon_turn[k + 1]:
-        lat_cut = lat_turn[k]
+        lat_cut = lat_k
     else:
         t = (x_cut - lon_turn[k]) / (lon_turn[k + 1] - lon_turn[k])
-        lat_cut = lat_turn[k] + t * (lat_turn[k + 1] - lat_turn[k])
-    # Path from the cut: the rest of this turn, then the start of the next turn up to the cut.
-    lon_path = np.concatenate([lon_turn[k + 1 :], lon_turn[1 : k + 1] + 360.0 * winding])
-    lat_path = np.concatenate([lat_turn[k + 1 :], lat_turn[1 : k + 1]])
+        lat_cut = lat_k + t * (lat_k1 - lat_k)
     start, end = (-180.0, 180.0) if winding > 0 else (180.0, -180.0)
-    # The path runs from x_cut to x_cut ± 360; shift it to run from ``start`` to ``end``.
-    lon_path = lon_path - (x_cut - start)
-    # A vertex on the cut itself (within rounding) would make a spike beside the cut point.
-    strictly_inside = np.abs(lon_path) < 180.0
-    lon_path, lat_path = lon_path[strictly_inside], lat_path[strictly_inside]
     pole = 90.0 if winding > 0 else -90.0
-    coords = np.vstack(
-        [
-            [start, lat_cut],
-            np.column_stack([lon_path, lat_path]),
-            [end, lat_cut],
-            [end, pole],
-            [start, pole],
-        ]
-    )
-    return shapely.polygons(coords)
+    # Path from the cut: the rest of this turn, then the start of the next turn up to the cut,
+    # shifted to run from ``start`` to ``end`` (it runs from x_cut to x_cut ± 360).
+    coords = np.empty((n + 4, 2))
+    coords[0] = start, lat_cut
+    coords[1 : n - k + 1, 0] = lon_turn[k + 1 :] - (x_cut - start)
+    coords[n - k + 1 : n + 1, 0] = (lon_turn[1 : k + 1] + 360.0 * winding) - (x_cut - start)
+    coords[1 : n - k, 1] = lats[k + 1 :]
+    coords[n - k : n + 1, 1] = lats[: k + 1]
+    coords[n + 1 :] = (end, lat_cut), (end, pole), (start, pole)
+    # A vertex on the cut itself (within rounding) would make a spike beside the cut point.
+    on_cut = np.flatnonzero(np.abs(coords[1 : n + 1, 0]) >= 180.0)
+    return np.delete(coords, on_cut + 1, axis=0) if on_cut.size else coords
 
 
 def _clip_to_windows(polygon: Polygon) -> BaseGeometry:

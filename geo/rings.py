@@ -61,7 +61,15 @@ IntArray = NDArray[np.int64]
 
 def wrap_deg(delta_deg: FloatArray) -> FloatArray:
     """Wrap longitude differences into [-180, 180)."""
-    return (delta_deg + 180.0) % 360.0 - 180.0
+    if not isinstance(delta_deg, np.ndarray) or delta_deg.ndim == 0:
+        return (delta_deg + 180.0) % 360.0 - 180.0
+    shifted = delta_deg + 180.0
+    # The remainder is the costly part and changes nothing within [0, 360): the same bits as
+    # taking it everywhere, at half the cost for ring vertices (most steps are in range).
+    outside = (shifted < 0.0) | (shifted >= 360.0)
+    if outside.any():
+        shifted[outside] %= 360.0
+    return shifted - 180.0
 
 
 def circle_vertices(
@@ -105,19 +113,25 @@ def circle_vertices(
     corner = _corner_mask(ring, u, kept_deg) if np.any(gap_deg) else None
     sites = (lons_deg, lats_deg, radii_m, kept_deg, gap_deg)
     lon, lat = _forward(sites, ring, u)
-    target_m = _per_ring(tolerance_m, lons_deg.shape) * _SAFETY
+    tolerance_m = np.asarray(tolerance_m, dtype=np.float64)
+    target_m = tolerance_m * _SAFETY
 
+    # Rings stay grouped in ascending order, so each round finds their starts in one search.
+    ring_ids = np.arange(n_rings + 1)
+    starts = ring_ids * _START_VERTICES
     for _ in range(_MAX_ROUNDS):
-        starts = ring_starts(ring)
-        nxt = _next_index(starts, ring.size)
-        step = _steps(ring, u, nxt, period)
-        pieces = _pieces(nxt, step, lon, lat, target_m[ring], corner)
+        nxt, prv = _neighbours(starts, ring.size)
+        step = _steps(u, nxt, starts, period)
+        # One tolerance for all rings is used as it stands (no copy per vertex).
+        pieces = _pieces(
+            nxt, prv, step, lon, lat, target_m if target_m.ndim == 0 else target_m[ring], corner
+        )
         if pieces is None:
             break
         ring, u, lon, lat, corner = _insert(sites, ring, u, lon, lat, corner, step, pieces)
+        starts = np.searchsorted(ring, ring_ids)
     if subdivide > 1:
-        starts = ring_starts(ring)
-        step = _steps(ring, u, _next_index(starts, ring.size), period)
+        step = _steps(u, _neighbours(starts, ring.size)[0], starts, period)
         pieces = np.full(ring.size, subdivide, dtype=np.int64)
         ring, u, lon, lat, corner = _insert(sites, ring, u, lon, lat, corner, step, pieces)
     return ring, _azimuth(ring, u, kept_deg, gap_deg), lon, lat
@@ -205,27 +219,32 @@ def ring_starts(ring: IntArray) -> IntArray:
     return np.concatenate(([0], change, [ring.size]))
 
 
-def next_index(ring: IntArray) -> IntArray:
-    """Index of each vertex's successor within its own ring (cyclic)."""
-    return _next_index(ring_starts(ring), ring.size)
+def next_index(ring: IntArray, starts: IntArray | None = None) -> IntArray:
+    """Index of each vertex's successor within its own ring (cyclic); ``starts`` as
+    :func:`ring_starts` gives them, if known."""
+    return _neighbours(ring_starts(ring) if starts is None else starts, ring.size)[0]
 
 
-def _next_index(starts: IntArray, n: int) -> IntArray:
+def _neighbours(starts: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """Index of each vertex's successor and predecessor within its own ring (cyclic)."""
     nxt = np.arange(1, n + 1)
     nxt[starts[1:] - 1] = starts[:-1]
-    return nxt
+    prv = np.arange(-1, n - 1)
+    prv[starts[:-1]] = starts[1:] - 1
+    return nxt, prv
 
 
-def _steps(ring: IntArray, u: FloatArray, nxt: IntArray, period: FloatArray) -> FloatArray:
-    """Parameter step of each edge; the closing edge runs down to 0, where the first vertex is."""
+def _steps(u: FloatArray, nxt: IntArray, starts: IntArray, period: FloatArray) -> FloatArray:
+    """Parameter step of each edge; each ring's closing edge runs down to 0, where its first
+    vertex is (u decreases along a ring)."""
     step = u - u[nxt]
-    closing = step <= 0.0
-    step[closing] += period[ring[closing]]
+    step[starts[1:] - 1] += period
     return step
 
 
 def _pieces(
     nxt: IntArray,
+    prv: IntArray,
     step: FloatArray,
     lon: FloatArray,
     lat: FloatArray,
@@ -234,21 +253,22 @@ def _pieces(
 ) -> IntArray | None:
     """Into how many pieces to cut each edge for its estimated chord error to meet
     ``target_m``, or None when every edge meets it."""
-    prv = np.empty_like(nxt)
-    prv[nxt] = np.arange(nxt.size)
     dlon = wrap_deg(lon[nxt] - lon)
-    d = np.array((dlon, lat[nxt] - lat))
+    dlat = lat[nxt] - lat
 
     # Second derivative of (lon, lat) with respect to the parameter at each vertex, for uneven
     # steps.
     h1 = step[prv]
-    d2 = (d / step - d[:, prv] / h1) * (2.0 / (h1 + step))
+    spread = 2.0 / (h1 + step)
+    d2lon = (dlon / step - dlon[prv] / h1) * spread
+    d2lat = (dlat / step - dlat[prv] / h1) * spread
     # Local metres per degree: only the size of the error estimate uses this, never a vertex.
-    rad = np.radians(lat)
-    w = np.sqrt(1.0 - _E2 * np.sin(rad) ** 2)
-    d2[0] *= _M_PER_DEG_EQUATOR * np.cos(rad) / w
-    d2[1] *= _M_PER_DEG_EQUATOR * (1.0 - _E2) / w**3
-    curvature_m = np.hypot(d2[0], d2[1])
+    # (cos from sin: a square root costs a fifth of a cosine, and cos(lat) >= 0.)
+    sin2 = np.sin(np.radians(lat)) ** 2
+    w = np.sqrt(1.0 - _E2 * sin2)
+    d2lon *= _M_PER_DEG_EQUATOR * np.sqrt(1.0 - sin2) / w
+    d2lat *= _M_PER_DEG_EQUATOR * (1.0 - _E2) / (w * w * w)
+    curvature_m = np.hypot(d2lon, d2lat)
     if corner is not None:
         # A corner's second difference spans two arcs; each edge there uses its other end's.
         curvature_m[corner] = 0.0
