@@ -34,26 +34,29 @@ IN_RANGE_RULE = (
 )
 PLACES_NOTE = (
     "Distances are from the nearest site that reaches the place; places and populations from "
-    "Natural Earth 1:10m populated places (mixed years, rough), current names from GeoNames."
+    "Natural Earth 1:10m populated places (mixed years, rough), current names from GeoNames. "
+    "In a narrow column the table drops the site, azimuth and capital columns: hover a row for "
+    "all of it, or download the CSV."
 )
 # Up to this many sites the GeoJSON export is built on every rerun (cached per site: a drag
 # rebuilds one site's lines, 2-10 ms per range); beyond, on request.
 EAGER_EXPORT_MAX_SITES = 25
 TABLE_MAX_ROWS = 100
+# Key columns first: name, distance and country always fit; the others go where it is narrow.
 PLACE_TABLE = (
     Column("name", "name"),
-    Column("country", "country"),
-    Column("capital", "capital"),
-    Column("population", "population", "{:,.0f}".format),
     Column("distance_km", "distance (km)", "{:,.1f}".format),
-    Column("azimuth_deg", "azimuth (°)", "{:.1f}".format),
-    Column("nearest_site", "from site"),
+    Column("country", "country"),
+    Column("population", "population", "{:,.0f}".format),
+    Column("nearest_site", "from site", low=True),
+    Column("azimuth_deg", "azimuth (°)", "{:.1f}".format, low=True),
+    Column("capital", "capital", low=True),
 )
 SHARE_TABLE = (
     Column("country", "country"),
     Column("share_pct", "share of country", "{:.1f} %".format, bar=True),
     Column("area_in_range_km2", "area in range (km²)", "{:,.0f}".format),
-    Column("adm0_a3", "code"),
+    Column("adm0_a3", "code", low=True),
 )
 
 

@@ -37,6 +37,9 @@ class Column:
     number_format: Callable[[float], str] | None = None
     # Show the value (0–100) as a bar behind its text too (drawn from the values sent to sort).
     bar: bool = False
+    # Dropped where the table is narrow (a side column, a phone), so that the key columns fit
+    # without a horizontal scroll; every cell of a row shows on hovering the row.
+    low: bool = False
 
 
 def table_data(frame: pd.DataFrame, columns: Sequence[Column], label: str) -> dict:
@@ -59,6 +62,7 @@ def table_data(frame: pd.DataFrame, columns: Sequence[Column], label: str) -> di
                 "label": c.label,
                 "align": "text" if c.number_format is None else "num",
                 "bar": c.bar,
+                "low": c.low,
             }
             for c in columns
         ],

@@ -2,29 +2,34 @@
 // headers sort it. It replaces st.dataframe in the coverage panel, whose grid and Arrow code
 // held back the map's first paint (docs/decisions/0005-html-tables.md).
 //
-// data: {label, columns: [{label, align, bar}], text: [[cell, ...] per column],
+// data: {label, columns: [{label, align, bar, low}], text: [[cell, ...] per column],
 //        keys: [[number | null, ...] | null per column]}
 // A column with keys sorts by them (numbers); one without, by its text. A bar column also draws
-// each key (a percentage) as a bar behind its cell.
+// each key (a percentage) as a bar behind its cell. Low columns are dropped where the table is
+// narrower than 36rem (a side column, a phone), so the key columns fit with no horizontal
+// scroll; hovering a row shows all its cells.
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 // Inside the component's shadow root; Streamlit's theme reaches it as --st-* properties.
 const STYLE = `
-.frame { max-height: 24rem; overflow: auto; border: 1px solid var(--st-border-color, #d5dae5);
+.frame { container-type: inline-size;
+  max-height: 24rem; overflow: auto; border: 1px solid var(--st-border-color, #d5dae5);
   border-radius: 0.5rem; font-family: var(--st-font, sans-serif); font-size: 0.875rem;
   color: var(--st-text-color, #31333f); }
 table { border-collapse: collapse; width: 100%; }
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 th { position: sticky; top: 0; background: var(--st-secondary-background-color, #f0f2f6);
-  padding: 0; white-space: nowrap; font-weight: 400; text-align: left; }
+  padding: 0; font-weight: 400; text-align: left; vertical-align: bottom; }
 th button { all: inherit; cursor: pointer; display: block; width: 100%; box-sizing: border-box;
   padding: 0.3rem 0.5rem; }
 th button:focus-visible { outline: 2px solid var(--st-primary-color, #ff4b4b); outline-offset: -2px; }
 th[aria-sort=ascending] button::after { content: " ▲"; font-size: 0.7em; }
 th[aria-sort=descending] button::after { content: " ▼"; font-size: 0.7em; }
 td { padding: 0.25rem 0.5rem; border-top: 1px solid var(--st-border-color, #e6e9ef);
-  white-space: nowrap; }
+  overflow-wrap: anywhere; }
+td.num { white-space: nowrap; }
 th.num, .num { text-align: right; font-variant-numeric: tabular-nums; }
+@container (max-width: 36rem) { .low { display: none; } }
 td[style] { background: linear-gradient(to right,
   color-mix(in srgb, var(--st-primary-color, #ff4b4b) 25%, transparent) var(--bar), transparent var(--bar)); }
 `;
@@ -43,6 +48,15 @@ export function sortOrder(count, keys, text, descending) {
       }
     : (a, b) => sign * collator.compare(text[a], text[b]);
   return order.sort((a, b) => compare(a, b) || a - b);
+}
+
+function cellClass(column) {
+  return column.low ? `${column.align} low` : column.align;
+}
+
+// Every cell of a row, dropped columns too: "name: Kyiv\ndistance (km): 1,061.2\n…".
+export function rowTitle(columns, text, row) {
+  return columns.map((column, i) => `${column.label}: ${text[i][row]}`).join("\n");
 }
 
 export default function render({ data, key, parentElement }) {
@@ -69,10 +83,11 @@ export default function render({ data, key, parentElement }) {
         columns.forEach((column, i) => {
           const td = tr.insertCell();
           td.textContent = data.text[i][row];
-          td.className = column.align;
+          td.className = cellClass(column);
           const bar = column.bar ? data.keys[i][row] : null;
           if (bar != null) td.style.setProperty("--bar", `${Math.max(0, Math.min(100, bar))}%`);
         });
+        tr.title = rowTitle(columns, data.text, row);
         return tr;
       }),
     );
@@ -87,7 +102,7 @@ export default function render({ data, key, parentElement }) {
   columns.forEach((column, i) => {
     const th = document.createElement("th");
     th.scope = "col";
-    th.className = column.align;
+    th.className = cellClass(column);
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = column.label;

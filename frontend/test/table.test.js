@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sortOrder } from "../src/table.js";
+import { rowTitle, sortOrder } from "../src/table.js";
 
 test("unsorted, rows keep the order they were sent in", () => {
   assert.deepEqual(sortOrder(3), [0, 1, 2]);
@@ -22,4 +22,10 @@ test("text sorts as people read it: case, accents and digits", () => {
 test("ties keep the order sent, in both directions", () => {
   assert.deepEqual(sortOrder(3, [1, 1, 0], null, false), [2, 0, 1]);
   assert.deepEqual(sortOrder(3, [1, 1, 0], null, true), [0, 1, 2]);
+});
+
+test("a row's title holds every cell, dropped columns too", () => {
+  const columns = [{ label: "name" }, { label: "distance (km)" }, { label: "from site" }];
+  const text = [["Kyiv", "Lviv"], ["1,061.2", "1,520.0"], ["Kapustin Yar", "Shuya"]];
+  assert.equal(rowTitle(columns, text, 1), "name: Lviv\ndistance (km): 1,520.0\nfrom site: Shuya");
 });
