@@ -148,6 +148,9 @@ def one_site(center, radii_m, label: str) -> None:
         cases["before: disks, a call per ring"] = lambda: [
             BEFORE.geodesic_disks([center], r) for r in radii_m
         ]
+        cases["before: disks, one call"] = lambda: BEFORE.geodesic_disks(
+            [center] * len(radii_m), list(radii_m)
+        )
     med = medians_ms(cases, SMALL_REPEATS)
     radii = "/".join(f"{r / 1000:,.0f}" for r in radii_m)
     for key, ms in med.items():

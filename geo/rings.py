@@ -280,7 +280,7 @@ def _pieces(
     if not split.any():
         return None
     wanted = np.ceil(np.sqrt(sagitta_m / target_m) * _OVERSPLIT)
-    return np.where(split, np.clip(wanted, 2, _MAX_PIECES), 1).astype(np.int64)
+    return np.where(split, np.minimum(np.maximum(wanted, 2), _MAX_PIECES), 1).astype(np.int64)
 
 
 def _insert(
