@@ -123,7 +123,8 @@ def _candidate_pairs(
     every site whose chord is within that bound and within ``max_radius_m``; so the nearest site
     of every place in range, and every site tied with it, is among the pairs. A place whose
     nearest site is within ``min_radius_m`` (inside that site's inner edge) may still lie in
-    another site's band: it is paired with every site whose chord is within ``max_radius_m``.
+    another site's band: it is paired with every site whose chord is within the bound that
+    :func:`_inner_bound_m` gives.
     """
     site_lons = np.array([s.lon for s in sites], dtype=np.float64)
     site_lats = np.array([s.lat for s in sites], dtype=np.float64)
@@ -138,7 +139,18 @@ def _candidate_pairs(
     guess_az, _, guess_m = GEOD.inv(
         site_lons[guess], site_lats[guess], lons[reachable], lats[reachable]
     )
-    bound_m = np.where(guess_m <= min_radius_m, max_radius_m, np.minimum(guess_m, max_radius_m))
+    bound_m = np.minimum(guess_m, max_radius_m)
+    inner = np.flatnonzero(guess_m <= min_radius_m)
+    if inner.size:
+        bound_m[inner] = _inner_bound_m(
+            site_lons,
+            site_lats,
+            lons[reachable[inner]],
+            lats[reachable[inner]],
+            chord_m[:, inner],
+            min_radius_m,
+            max_radius_m,
+        )
     near = chord_m <= bound_m + _CHORD_SLACK_M
     near[guess, np.arange(reachable.size)] = False  # measured already
     site, column = np.nonzero(near)
@@ -150,6 +162,32 @@ def _candidate_pairs(
         np.concatenate([guess_az, az]),
         np.concatenate([guess_m, dist]),
     )
+
+
+def _inner_bound_m(
+    site_lons: FloatArray,
+    site_lats: FloatArray,
+    lons: FloatArray,
+    lats: FloatArray,
+    chord_m: FloatArray,
+    min_radius_m: float,
+    max_radius_m: float,
+) -> FloatArray:
+    """For places inside some site's inner edge: a distance that the nearest site whose band
+    holds the place is not farther than, so that only sites whose chord is within it are paired.
+
+    A site whose chord exceeds ``min_radius_m`` is beyond the inner edge; the chord-nearest such
+    site within ``max_radius_m`` is measured, and its distance is the bound (else
+    ``max_radius_m``).
+    """
+    beyond = (chord_m > min_radius_m + _CHORD_SLACK_M) & (chord_m <= max_radius_m + _CHORD_SLACK_M)
+    found = beyond.any(axis=0)
+    bound_m = np.full(lons.size, max_radius_m)
+    if found.any():
+        nearest = np.argmin(np.where(beyond, chord_m, np.inf), axis=0)[found]
+        _, _, dist_m = GEOD.inv(site_lons[nearest], site_lats[nearest], lons[found], lats[found])
+        bound_m[found] = np.minimum(dist_m, max_radius_m)
+    return bound_m
 
 
 def _ecef_m(lons: FloatArray, lats: FloatArray) -> FloatArray:
