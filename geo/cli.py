@@ -124,11 +124,7 @@ def _reach(args: argparse.Namespace) -> int:
     sites = [parse_site(s) for s in args.site]
     ranges_km = [parse_range(text).max_km for text in args.range_km]
     table = reach_table(target, sites, ranges_km).round({"distance_km": 3, "azimuth_deg": 3})
-    if fmt == "json":
-        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    else:
-        text = to_safe_csv(table)
-    write_output(args.output, text.encode())
+    _write_table(args.output, table, fmt)
     return 0
 
 
@@ -136,6 +132,15 @@ def _text_format(fmt: str) -> str:
     if fmt not in ("csv", "json"):
         raise GeoInputError(f"format must be csv or json, got {fmt!r}")
     return fmt
+
+
+def _write_table(path: str, table, fmt: str) -> None:
+    """A table as JSON records or as CSV safe to open in a spreadsheet."""
+    if fmt == "json":
+        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    else:
+        text = to_safe_csv(table)
+    write_output(path, text.encode())
 
 
 def _bands(args: argparse.Namespace) -> list[Band]:
@@ -152,11 +157,7 @@ def _places(args: argparse.Namespace) -> int:
     sites = [parse_site(s) for s in args.site]
     band = parse_range(args.range_km)
     table = places_in_range(sites, places(), band.max_km * 1000.0, capitals_only=args.capitals)
-    if fmt == "json":
-        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    else:
-        text = to_safe_csv(table)
-    write_output(args.output, text.encode())
+    _write_table(args.output, table, fmt)
     return 0
 
 

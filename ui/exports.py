@@ -22,24 +22,21 @@ FIGURE_MEDIA = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/
 
 def gis_files(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     """KML, KMZ or GeoPackage of every (site, range), styled with the map's ring colours."""
-    fmt = st.segmented_control(
-        "Coverage for GIS and Google Earth",
-        list(GIS_FORMATS),
-        format_func=GIS_FORMATS.get,
-        key="gis_format",
-        default="kml",
-    )
+    fmt = _pick("Coverage for GIS and Google Earth", GIS_FORMATS, "gis_format", "kml")
     if fmt is None:
         return
-    wanted = (sites, tuple(rings), fmt)
-    if st.button(f"Build the {GIS_FORMATS[fmt]} file", key="build_gis"):
-        with st.spinner(f"Writing {GIS_FORMATS[fmt]}…"):
-            st.session_state.gis_built = (wanted, compute.gis_export(*wanted))
-    built = st.session_state.get("gis_built")
-    if built and built[0] == wanted:
+    label = GIS_FORMATS[fmt]
+    data = _on_request(
+        (sites, tuple(rings), fmt),
+        compute.gis_export,
+        f"Build the {label} file",
+        "build_gis",
+        "gis_built",
+    )
+    if data is not None:
         st.download_button(
-            f"Download {GIS_FORMATS[fmt]}",
-            built[1],
+            f"Download {label}",
+            data,
             file_name=f"inf-range-map-coverage.{fmt}",
             mime=MEDIA_TYPES[fmt],
             key="gis_download",
@@ -49,28 +46,41 @@ def gis_files(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
 
 def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     """The publication figure: a preview, then the file in the chosen format."""
-    fmt = st.segmented_control(
-        "Publication figure",
-        list(FIGURE_FORMATS),
-        format_func=FIGURE_FORMATS.get,
-        key="figure_format",
-        default="png",
-    )
+    fmt = _pick("Publication figure", FIGURE_FORMATS, "figure_format", "png")
     if fmt is None:
         return
-    wanted = (sites, tuple(rings), fmt)
-    if st.button(f"Make a publication figure ({FIGURE_FORMATS[fmt]})", key="make_figure"):
-        with st.spinner("Drawing the figure…"):
-            st.session_state.figure_made = (wanted, compute.figure_file(*wanted))
-    made = st.session_state.get("figure_made")
-    if made and made[0] == wanted:
+    label = FIGURE_FORMATS[fmt]
+    data = _on_request(
+        (sites, tuple(rings), fmt),
+        compute.figure_file,
+        f"Make a publication figure ({label})",
+        "make_figure",
+        "figure_made",
+    )
+    if data is not None:
         # The preview is the PNG of the same drawing: SVG and PDF differ only in the file.
         st.image(compute.figure_file(sites, tuple(rings), "png"), caption="Preview")
         st.download_button(
-            f"Download the figure ({FIGURE_FORMATS[fmt]})",
-            made[1],
+            f"Download the figure ({label})",
+            data,
             file_name=f"inf-range-map.{fmt}",
             mime=FIGURE_MEDIA[fmt],
             key="figure_download",
             on_click="ignore",
         )
+
+
+def _pick(label: str, formats: dict[str, str], key: str, default: str) -> str | None:
+    return st.segmented_control(
+        label, list(formats), format_func=formats.get, key=key, default=default
+    )
+
+
+def _on_request(wanted: tuple, build, button: str, button_key: str, state_key: str):
+    """The file ``build(*wanted)`` once its button was pressed for these same inputs, else
+    None: kept in the session, so the download survives the reruns that follow."""
+    if st.button(button, key=button_key):
+        with st.spinner(f"{button}…"):
+            st.session_state[state_key] = (wanted, build(*wanted))
+    built = st.session_state.get(state_key)
+    return built[1] if built and built[0] == wanted else None

@@ -143,26 +143,25 @@ def _reach_from_query(
     params: Mapping[str, Sequence[str]], state: MapState, notices: list[str]
 ) -> MapState:
     """The target, its launch area and the strip, each kept only if valid."""
-    value = _one(params, "target")
-    if value:
+    readers = (
+        ("target", "target", "The target", _target),
+        ("launch", "launch_km", "The launch area", parse_ring_km),
+        ("strip", "strip_km", "The strip", parse_strip_km),
+    )
+    for key, field, what, read in readers:
+        value = _one(params, key)
+        if not value:
+            continue
         try:
-            site = _site(value)
-            state = replace(state, target=Target(name=site.name, lat=site.lat, lon=site.lon))
+            state = replace(state, **{field: read(value)})
         except GeoInputError as exc:
-            notices.append(f"The target in the link was ignored: {exc}.")
-    value = _one(params, "launch")
-    if value:
-        try:
-            state = replace(state, launch_km=parse_ring_km(value))
-        except GeoInputError as exc:
-            notices.append(f"The launch area in the link was ignored: {exc}.")
-    value = _one(params, "strip")
-    if value:
-        try:
-            state = replace(state, strip_km=parse_strip_km(value))
-        except GeoInputError as exc:
-            notices.append(f"The strip in the link was ignored: {exc}.")
+            notices.append(f"{what} in the link was ignored: {exc}.")
     return state
+
+
+def _target(value: str) -> Target:
+    site = _site(value)
+    return Target(name=site.name, lat=site.lat, lon=site.lon)
 
 
 def parse_strip_km(text: str) -> tuple[float, float]:
