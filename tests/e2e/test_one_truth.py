@@ -13,8 +13,8 @@ import shapely
 from shapely.geometry import shape
 
 from geo import Band, data
+from harness.mapview import click, open_map, settle, to_screen
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.mapview import click, open_map, settle, to_screen
 from tests.union_check import assert_places_match_union, assert_shares_match_union
 
 pytestmark = pytest.mark.e2e
