@@ -53,9 +53,12 @@ js-test: frontend/node_modules/.installed
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-lint: $(VENV)/.dev
+# Python: ruff (lint and format). JavaScript: biome (lint and format; `npx biome check --write .`
+# in frontend/ fixes what it can) and TypeScript's checker on the JSDoc types (jsconfig.json).
+lint: $(VENV)/.dev frontend/node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	cd frontend && npm run --silent lint
 
 test: lint chromium frontend-check js-test
 	$(PY) -m pytest

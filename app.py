@@ -9,7 +9,7 @@ from geo import data, rings_for
 from geo.style import FILL_ALPHA, ROLE_COLOURS
 from ui import compute, controls, panels, reach
 from ui.deckmap import deck_map
-from ui.layers import build_deck
+from ui.layers import static_layers
 from ui.text import plain
 
 st.set_page_config(page_title="INF Range Map", page_icon="🗺️", layout="wide")
@@ -55,7 +55,7 @@ places = compute.places_for(state.sites, shown.band) if shown and state.sites el
 map_column, side_column = st.columns([3, 2])
 with map_column:
     deck_map(
-        build_deck(band_fills=band_fills, marks=reach.map_marks()),
+        static_layers(band_fills=band_fills, marks=reach.map_marks()),
         places=places,
         sites=state.sites,
         rings=rings,

@@ -4,24 +4,102 @@
 frontend (``frontend/src``) renders pydeck's JSON for the static layers (each in a Deck of its
 own under the interactive one, so a drag does not redraw them), draws the place dots sent as
 columns, and draws the sites and their geodesic rings itself, with live rings while a site is
-dragged. Its code is two static files built by ``make frontend`` and fetched once by the
-browser: ``static/deckmap.js``, which draws a 2D preview of the first view, and the much larger
-``static/deckgl.js`` (deck.gl), which loads meanwhile. Only a short loader is sent with
-each rerun.
+dragged. What it is sent (``DeckmapData``) and what it sends back (``MapEdit``) are declared
+here and, the same, in ``frontend/src/contract.js``; ``tests/fixtures/deckmap-contract.json``
+is an example of each that both sides are tested against.
+
+Its code is two static files built by ``make frontend`` and fetched once by the browser:
+``static/deckmap.js``, which draws a 2D preview of the first view, and the much larger
+``static/deckgl.js`` (deck.gl), which loads meanwhile. Only a short loader is sent with each
+rerun.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from typing import Literal, TypedDict
 
 import pandas as pd
 import streamlit as st
 
 from geo import LaunchSite, RingSpec
 from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS
-from ui.layers import BASEMAP_URL, CompactDeck, place_dots
+from ui.layers import BASEMAP_URL, INITIAL_VIEW, MAP_STYLE, MapStyle, StaticLayers, place_dots
 from ui.static import versioned_url
+
+
+class SiteRow(TypedDict):
+    """A launch site; ``id`` is its index in the session's sites, which edits refer to."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    tooltip: str
+
+
+class RingRow(TypedDict):
+    """One radius drawn around every site."""
+
+    radius_m: float
+    color: list[int]
+    width: int
+    label: str
+    short_label: str
+
+
+class PlaceColumns(TypedDict):
+    """The places in range as parallel columns (``place_columns``)."""
+
+    lon: list[float]
+    lat: list[float]
+    capital: list[int]
+    name: list[str]
+    country: list[int]
+    countries: list[str]
+    population: list[int]
+    distance_km: list[float]
+    nearest: list[int]
+    style: dict[Literal["city", "capital"], tuple[list[int], float]]
+
+
+class InitialView(TypedDict):
+    """Where the map first looks: degrees, and deck.gl's zoom level."""
+
+    longitude: float
+    latitude: float
+    zoom: float
+
+
+class DeckmapData(TypedDict):
+    """What the map is sent on every rerun."""
+
+    layers: StaticLayers
+    style: MapStyle
+    initial_view: InitialView
+    places: PlaceColumns | None
+    sites: list[SiteRow]
+    rings: list[RingRow]
+    view: Literal["map", "globe"]
+    tolerance_m: float
+    status: str
+
+
+# What the map sends as its trigger value "edit" (``ui.edits`` validates every field, as a
+# browser can send anything): ``from`` is the [lat, lon] the site had when the edit began; an
+# added site has neither ``id`` nor ``from``; a measure is the geodesic from ``from`` to (lat,
+# lon), with no ``id``. ("from" is a keyword, hence this syntax.)
+MapEdit = TypedDict(
+    "MapEdit",
+    {
+        "action": Literal["move", "add", "remove", "measure"],
+        "id": str | None,
+        "lat": float,
+        "lon": float,
+        "from": tuple[float, float] | None,
+    },
+)
 
 # Kept multi-line on purpose: Streamlit takes one-line inline JS for a file path. Streamlit runs
 # this module once per page and its function on every rerun: the basemap is fetched once, while
@@ -46,12 +124,12 @@ export default async function (component) {{
 _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)
 
 
-def ring_rows(rings: Sequence[RingSpec]) -> list[dict]:
+def ring_rows(rings: Sequence[RingSpec]) -> list[RingRow]:
     """One row per distinct radius to draw around every site: radius, colour, width, labels.
 
     The tooltip label names each ring that has an edge at that radius, with that ring's source.
     """
-    rows: dict[float, dict] = {}
+    rows: dict[float, RingRow] = {}
     for ring in rings:
         for radius_km in (ring.band.min_km, ring.band.max_km):
             if radius_km <= 0:
@@ -72,7 +150,7 @@ def ring_rows(rings: Sequence[RingSpec]) -> list[dict]:
     return sorted(rows.values(), key=lambda row: row["radius_m"])
 
 
-def site_rows(sites: Sequence[LaunchSite]) -> list[dict]:
+def site_rows(sites: Sequence[LaunchSite]) -> list[SiteRow]:
     """Sites for the map; ``id`` is the index the map's edits refer to (``ui.edits``)."""
     rows = []
     for i, site in enumerate(sites):
@@ -87,7 +165,7 @@ def site_rows(sites: Sequence[LaunchSite]) -> list[dict]:
     return rows
 
 
-def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> dict | None:
+def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> PlaceColumns | None:
     """The place dots (``ui.layers.place_dots``) as parallel arrays, for the map's dots and the
     tooltips it builds (name, country, kind, distance to the nearest site, population).
 
@@ -116,45 +194,62 @@ def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> dic
     }
 
 
-def deck_map(
-    deck: CompactDeck,
+def map_data(
+    layers: StaticLayers,
     *,
     places: pd.DataFrame | None,
     sites: Sequence[LaunchSite],
     rings: Sequence[RingSpec],
-    view: str,
+    view: Literal["map", "globe"],
+    tolerance_m: float,
+    status: str = "",
+) -> DeckmapData:
+    """What the map is sent: see ``deck_map``."""
+    return {
+        "layers": layers,
+        "style": MAP_STYLE,
+        "initial_view": INITIAL_VIEW,
+        "places": place_columns(place_dots(places), sites),
+        "sites": site_rows(sites),
+        "rings": ring_rows(rings),
+        "view": view,
+        "tolerance_m": tolerance_m,
+        "status": status,
+    }
+
+
+def deck_map(
+    layers: StaticLayers,
+    *,
+    places: pd.DataFrame | None,
+    sites: Sequence[LaunchSite],
+    rings: Sequence[RingSpec],
+    view: Literal["map", "globe"],
     tolerance_m: float,
     on_edit: Callable[[], None],
     status: str = "",
 ) -> None:
     """Show the map; ``on_edit`` runs when the user drags, adds or removes a site.
 
-    ``deck`` holds the static layers (``ui.layers.build_deck``), ``places`` the places in range
-    (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).
+    ``layers`` are the static layers (``ui.layers.static_layers``), ``places`` the places in
+    range (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).
 
-    The edit is then in ``st.session_state["map"].edit`` for that one rerun. ``status`` is
-    shown in the map's toolbar (what the last edit did).
+    The edit (a ``MapEdit``) is then in ``st.session_state["map"].edit`` for that one rerun.
+    ``status`` is shown in the map's toolbar (what the last edit did).
     """
+    data = map_data(
+        layers,
+        places=places,
+        sites=sites,
+        rings=rings,
+        view=view,
+        tolerance_m=tolerance_m,
+        status=status,
+    )
     try:
-        _mount(deck, places, sites, rings, view, tolerance_m, on_edit, status)
+        _COMPONENT(key="map", data=data, on_edit_change=on_edit)
     except RecursionError:
         # Streamlit copies the map's last edit while it registers the map. Only a forged
         # message can send an edit nested deeper than Python's recursion limit: the callback
         # has refused it already, and the next run, with no edit, draws the map.
         st.rerun()
-
-
-def _mount(deck, places, sites, rings, view, tolerance_m, on_edit, status) -> None:
-    _COMPONENT(
-        key="map",
-        data={
-            "deck": deck.to_json(),
-            "places": place_columns(place_dots(places), sites),
-            "sites": site_rows(sites),
-            "rings": ring_rows(rings),
-            "view": view,
-            "tolerance_m": tolerance_m,
-            "status": status,
-        },
-        on_edit_change=on_edit,
-    )

@@ -1,21 +1,22 @@
-"""The map's static layers as a pydeck spec (offline basemap, band fills), and the places in
-range it shows as dots.
+"""The map's static layers as pydeck layers (offline basemap, band fills, marks), the map's style
+table (its colours from ``geo.style``), and the places in range it shows as dots.
 
 Only JSON-ready data goes in; every geometry comes from ``geo``. The places travel beside the
-spec, as columns (``ui.deckmap.place_columns``); the map builds their tooltips in the browser and
-shows them with textContent: never as HTML.
+layers, as columns (``ui.deckmap.place_columns``); the map builds their tooltips in the browser
+and shows them with textContent: never as HTML.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TypedDict
 
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from geo.style import BORDER_COLOUR, LAND_COLOUR
+from geo.style import BORDER_COLOUR, LAND_COLOUR, SITE_COLOUR
 
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
@@ -23,36 +24,70 @@ MAX_CITY_DOTS = 300
 NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
 
-class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck pretty-prints, tripling the payload."""
-
-    def to_json(self) -> str:
-        """Compact JSON of the same spec; without ``indent`` json uses its fast C encoder."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+# Where the map first looks (deck.gl's view state: degrees and zoom level).
+INITIAL_VIEW = {"longitude": 45.0, "latitude": 50.0, "zoom": 1.6}
 
 
-def build_deck(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> CompactDeck:
-    """The static layers as a pydeck Deck, with no tile provider (works offline).
+class BasemapStyle(TypedDict):
+    fill: list[int]
+    line: list[int]
+    line_width_px: float
 
-    The map component (``ui.deckmap``) renders this spec and adds the place dots, the sites and
-    their rings, which it draws and lets the user drag.
+
+class SiteStyle(TypedDict):
+    fill: list[int]
+    selected_fill: list[int]
+    outline: list[int]
+    outline_width_px: float
+    radius_px: float
+    selected_radius_px: float
+
+
+class MapStyle(TypedDict):
+    """How the map draws what both deck.gl and the 2D preview draw: the basemap (the layer
+    below, built from it) and the sites. Sent with the map's data, so the browser holds no
+    copy that could drift."""
+
+    basemap: BasemapStyle
+    site: SiteStyle
+
+
+MAP_STYLE: MapStyle = {
+    "basemap": {"fill": list(LAND_COLOUR), "line": list(BORDER_COLOUR), "line_width_px": 0.5},
+    "site": {
+        "fill": [*SITE_COLOUR, 230],
+        # Okabe-Ito orange: no ring has it.
+        "selected_fill": [230, 159, 0],
+        "outline": [255, 255, 255],
+        "outline_width_px": 2,
+        "radius_px": 7,
+        "selected_radius_px": 9,
+    },
+}
+
+
+class StaticLayers(TypedDict):
+    """pydeck's JSON of the layers the map draws under its own, by the Deck that draws them:
+    ``base`` the basemap (redrawn only when the view moves), ``fills`` GeoJSON layers whose
+    features carry a ``color`` property (band fills, marks), redrawn when they change."""
+
+    base: list[dict[str, object]]
+    fills: list[dict[str, object]]
+
+
+def static_layers(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> StaticLayers:
+    """The static layers, described with pydeck, with no tile provider (works offline).
+
+    The map component (``ui.deckmap``) builds them with deck.gl's JSON converter and adds the
+    place dots, the sites and their rings, which it draws and lets the user drag.
 
     Args:
         band_fills: GeoJSON features of shaded bands, with a ``color`` property.
         marks: GeoJSON points and lines drawn over them (the target, a launch area's outline),
             with a ``color`` property.
     """
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            BASEMAP_URL,
-            id="basemap",
-            stroked=True,
-            filled=True,
-            get_fill_color=list(LAND_COLOUR),
-            get_line_color=list(BORDER_COLOUR),
-            line_width_min_pixels=0.5,
-        ),
+    basemap = MAP_STYLE["basemap"]
+    fills = [
         pdk.Layer(
             "GeoJsonLayer",
             {"type": "FeatureCollection", "features": list(band_fills)},
@@ -65,7 +100,7 @@ def build_deck(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> Com
         ),
     ]
     if marks:
-        layers.append(
+        fills.append(
             pdk.Layer(
                 "GeoJsonLayer",
                 {"type": "FeatureCollection", "features": list(marks)},
@@ -80,11 +115,23 @@ def build_deck(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> Com
                 point_radius_min_pixels=6,
             )
         )
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(latitude=50.0, longitude=45.0, zoom=1.6),
-        map_provider=None,
+    base = pdk.Layer(
+        "GeoJsonLayer",
+        BASEMAP_URL,
+        id="basemap",
+        stroked=True,
+        filled=True,
+        get_fill_color=basemap["fill"],
+        get_line_color=basemap["line"],
+        line_width_min_pixels=basemap["line_width_px"],
     )
+    return {"base": [_json(base)], "fills": [_json(layer) for layer in fills]}
+
+
+def _json(layer: pdk.Layer) -> dict[str, object]:
+    """pydeck's JSON of ``layer`` (camelCase props, accessors as "@@=" expressions), as data:
+    the component's data is serialised once, with everything else."""
+    return json.loads(json.dumps(layer, default=default_serialize))
 
 
 def place_dots(places: pd.DataFrame | None) -> pd.DataFrame | None:

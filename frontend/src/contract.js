@@ -42,9 +42,38 @@
  */
 
 /**
+ * pydeck's JSON of the static layers (``@@type`` and camelCase props, accessors as "@@="
+ * expressions), built with deck.gl's JSON converter, by the Deck that draws them: ``base`` the
+ * basemap, whose ``data`` is a URL the loader fetches; ``fills`` GeoJSON layers whose features
+ * carry ``properties.color`` (band fills, marks).
+ * @typedef {object} StaticLayers
+ * @property {object[]} base
+ * @property {object[]} fills
+ */
+
+/**
+ * Where the map first looks.
+ * @typedef {object} InitialView
+ * @property {number} longitude degrees
+ * @property {number} latitude degrees
+ * @property {number} zoom deck.gl's zoom level
+ */
+
+/**
+ * How the map draws what both deck.gl and the 2D preview draw (colours RGB(A), 0–255): the
+ * basemap (Python builds its layer from this too) and the sites.
+ * @typedef {object} MapStyle
+ * @property {{fill: number[], line: number[], line_width_px: number}} basemap
+ * @property {{fill: number[], selected_fill: number[], outline: number[],
+ *   outline_width_px: number, radius_px: number, selected_radius_px: number}} site
+ */
+
+/**
  * What Python sends on every rerun (``component.data``).
  * @typedef {object} DeckmapData
- * @property {string | object} deck pydeck's spec of the static layers (basemap, band fills)
+ * @property {StaticLayers} layers
+ * @property {MapStyle} style
+ * @property {InitialView} initial_view
  * @property {PlaceColumns | null} places
  * @property {Site[]} sites
  * @property {Ring[]} rings

@@ -2,6 +2,6 @@
 // index.js imports by URL when the map starts: it loads while the 2D preview (preview.js) is
 // drawn, by the small deckmap.js, which does not need it.
 
-export { Deck, MapView, _GlobeView as GlobeView } from "@deck.gl/core";
+export { _GlobeView as GlobeView, Deck, MapView } from "@deck.gl/core";
 export { JSONConverter } from "@deck.gl/json";
 export { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";

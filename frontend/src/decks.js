@@ -12,17 +12,10 @@ import { refreshToolbar } from "./toolbar.js";
 
 /** @typedef {import("./state.js").MapState} MapState */
 
-// pydeck's layers by id: these go to the bottom Deck, every other one to the middle Deck.
-const BASE_LAYER_IDS = new Set(["basemap"]);
 // What places the camera (a view state also holds sizes, limits and interaction state).
 const VIEW_KEYS = ["longitude", "latitude", "zoom", "bearing", "pitch", "altitude"];
 // What a flat map's preview (preview.js) is drawn for.
 const PREVIEW_KEYS = ["longitude", "latitude", "zoom"];
-
-/** pydeck's spec of the static layers (sent as a JSON string). */
-export function parseSpec(data) {
-  return typeof data.deck === "string" ? JSON.parse(data.deck) : data.deck;
-}
 
 /** @param {MapState} map */
 export function createDecks(map) {
@@ -104,13 +97,13 @@ function endPreview(map) {
  * @param {import("./contract.js").DeckmapData} data
  */
 export function applyData(map, data) {
-  const spec = parseSpec(data);
   if (data.places !== map.places) {
     map.places = data.places;
     map.placeRows = placeRows(data.places);
   }
   map.sites = data.sites.map((s) => ({ ...s }));
   map.rings = data.rings;
+  map.style = data.style;
   map.toleranceM = data.tolerance_m;
   map.statusLine.textContent = data.status;
   map.statusLine.hidden = !data.status;
@@ -121,7 +114,7 @@ export function applyData(map, data) {
   }
   if (data.view !== map.viewType) {
     // A new view type starts from where the user was looking (or the initial view).
-    const initial = { ...spec.initialViewState, ...camera(map.viewState) };
+    const initial = { ...data.initial_view, ...camera(map.viewState) };
     map.initialZoom = initial.zoom;
     map.viewType = data.view;
     map.viewState = initial;
@@ -131,23 +124,16 @@ export function applyData(map, data) {
       deck.setProps({ views: makeView(data.view), viewState: initial });
     }
   }
-  const layers = spec.layers || [];
-  setLowerLayers(
-    map,
-    "base",
-    layers.filter((l) => BASE_LAYER_IDS.has(l.id)),
-  );
-  setLowerLayers(
-    map,
-    "fills",
-    layers.filter((l) => !BASE_LAYER_IDS.has(l.id)),
-  );
+  setLowerLayers(map, "base", data.layers.base);
+  setLowerLayers(map, "fills", data.layers.fills);
   refreshToolbar(map);
   redraw(map);
 }
 
 function makeView(type) {
-  return type === "globe" ? new GL.GlobeView({ id: "globe" }) : new GL.MapView({ id: "map", repeat: true });
+  return type === "globe"
+    ? new GL.GlobeView({ id: "globe" })
+    : new GL.MapView({ id: "map", repeat: true });
 }
 
 /** Where the camera looks, without sizes, limits and interaction state. */
@@ -157,7 +143,8 @@ export function camera(viewState) {
   return { longitude, latitude, zoom };
 }
 
-/** A lower Deck's layers are replaced only when their JSON changed: else it does not redraw. */
+/** A lower Deck's layers (pydeck's JSON) are replaced only when they changed: else it does
+ * not redraw. */
 function setLowerLayers(map, name, specs) {
   const json = JSON.stringify(specs);
   if (map.lowerJson[name] === json) return;

@@ -62,7 +62,7 @@ export function circleVertices(latDeg, lonDeg, radiusM, toleranceM) {
   const period = 4 * kept;
   // The very expressions of the first vertices at i = 24 and 8, the corners.
   const corners = [period * 0.25, period * 0.75];
-  const azOf = (u) => (gap ? u + gap * ((u > corners[0]) + (u > corners[1])) : u);
+  const azOf = (u) => (gap ? u + gap * (Number(u > corners[0]) + Number(u > corners[1])) : u);
   let u = [];
   for (let i = 0; i < START_VERTICES; i++) u.push(period * (1 - i / START_VERTICES));
   const isCorner = (x) => gap > 0 && corners.includes(x);

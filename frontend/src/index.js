@@ -18,7 +18,7 @@
 // Streamlit calls the renderer again with the same parentElement on every data change and runs
 // only the last cleanup, so one set of Decks lives per parentElement, updated with setProps.
 
-import { applyData, createDecks, parseSpec } from "./decks.js";
+import { applyData, createDecks } from "./decks.js";
 import { buildElements } from "./dom.js";
 import { loadDeckGl } from "./gl.js";
 import { bindControls } from "./interaction.js";
@@ -80,34 +80,30 @@ async function start(map) {
  * is on screen (after two frames). */
 async function showPreview(map) {
   const data = map.component.data;
-  const spec = parseSpec(data);
-  const layers = [];
-  for (const layer of spec.layers || []) {
-    const file = typeof layer.data === "string" ? map.files.get(layer.data) : null;
-    const features = (file ? await file.promise.catch(() => null) : layer.data)?.features;
-    if (!Array.isArray(features)) continue;
-    layers.push({
-      features,
-      fill: layer.filled === false ? null : colourOf(layer.getFillColor),
-      line: layer.stroked ? colourOf(layer.getLineColor) : null,
-    });
-  }
+  const features = async (layers) => {
+    const all = [];
+    for (const layer of layers) {
+      const file = typeof layer.data === "string" ? map.files.get(layer.data) : null;
+      const loaded = (file ? await file.promise.catch(() => null) : layer.data)?.features;
+      if (Array.isArray(loaded)) all.push(...loaded);
+    }
+    return all;
+  };
+  const basemap = await features(data.layers.base);
+  const fills = await features(data.layers.fills);
   // What the rings need (applyData() sets them again); the rings are cached for deck.gl's frame.
   map.rings = data.rings;
   map.toleranceM = data.tolerance_m;
-  map.initialZoom = spec.initialViewState.zoom;
+  map.initialZoom = data.initial_view.zoom;
   map.previewCanvas.hidden = false; // shown first: a hidden canvas has no size to draw at
-  map.previewView = spec.initialViewState;
+  map.previewView = data.initial_view;
   drawPreview(map.previewCanvas, {
     viewState: map.previewView,
-    layers,
+    style: data.style,
+    basemap,
+    fills,
     rings: ringRows(map, data.sites, 0),
     sites: data.sites,
   });
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-}
-
-/** A pydeck colour: a constant, or an accessor (e.g. "@@=properties.color"): the feature's. */
-function colourOf(accessor) {
-  return Array.isArray(accessor) ? accessor : "feature";
 }

@@ -191,12 +191,13 @@ function moveSelectedTo(map, lat, lon) {
 function removeSelected(map) {
   const site = selectedSite(map);
   if (!site) return;
+  /** @type {[number, number]} */
   const from = [site.lat, site.lon];
   sendEdit(map.component, { action: "remove", id: site.id, lat: site.lat, lon: site.lon, from });
 }
 
 function tooltipText(map, info) {
-  if (!info || !info.object) return null;
+  if (!info?.object) return null;
   if (info.layer && info.layer.id === "places") {
     return placeTooltip(
       map.places,

@@ -3,12 +3,11 @@
 // other sites' rings) is "parked" on the middle Deck (park()), so each drag frame redraws only
 // what moves.
 
-import { GL } from "./gl.js";
 import { HEIGHT_PX } from "./dom.js";
 import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
+import { GL } from "./gl.js";
 import { nearSide } from "./places.js";
 
-const SELECTED_COLOUR = [230, 159, 0];
 const RING_CACHE_LIMIT = 2000;
 
 /**
@@ -197,16 +196,17 @@ function placesLayer(map) {
 
 function sitesLayer(map) {
   const selected = map.selectedId;
+  const { site } = map.style;
   return new GL.ScatterplotLayer({
     id: "sites",
     data: map.sites,
     getPosition: (d) => [d.lon, d.lat],
-    getFillColor: (d) => (d.id === selected ? SELECTED_COLOUR : [0, 0, 0, 230]),
-    getLineColor: [255, 255, 255],
-    getRadius: (d) => (d.id === selected ? 9 : 7),
+    getFillColor: (d) => (d.id === selected ? site.selected_fill : site.fill),
+    getLineColor: site.outline,
+    getRadius: (d) => (d.id === selected ? site.selected_radius_px : site.radius_px),
     radiusUnits: "pixels",
     stroked: true,
-    lineWidthMinPixels: 2,
+    lineWidthMinPixels: site.outline_width_px,
     pickable: true,
     updateTriggers: { getFillColor: selected, getRadius: selected },
     parameters: { depthCompare: "always", depthWriteEnabled: false },

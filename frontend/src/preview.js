@@ -3,12 +3,11 @@
 // the renderer's first draws); the 2D canvas draws the same geometry, in the same Web Mercator
 // projection, in milliseconds, while deck.gl itself is still loading (index.js start()): the
 // basemap and band fills of the static layers, the geodesic rings and the sites. Place dots and
-// ring labels wait for deck.gl.
+// ring labels wait for deck.gl. Its styles are the map's, as Python sends them (DeckmapData).
 
 // math.gl's projection, the one deck.gl's MapView uses, without the rest of deck.gl.
-import { WebMercatorViewport, lngLatToWorld, worldToPixels } from "@math.gl/web-mercator";
+import { lngLatToWorld, WebMercatorViewport, worldToPixels } from "@math.gl/web-mercator";
 
-const SITE_RADIUS_PX = 7;
 // deck.gl clamps Mercator's world y (512 units at zoom 0) here, ±89.9° of latitude, so that
 // the poles (y = ±∞) still draw; math.gl's viewport does not, so the preview clamps as deck.gl.
 const WORLD_Y_MIN = -318;
@@ -28,12 +27,12 @@ export function projector(viewState, width, height) {
  * Draw on ``canvas`` (sized to its element) the map as deck.gl will show it.
  *
  * @param {HTMLCanvasElement} canvas
- * @param {object} scene ``viewState`` (longitude, latitude, zoom); ``layers``: the static layers
- *   in drawing order, each ``{features, fill, line}`` with ``fill``/``line`` an RGB(A) colour,
- *   ``null`` for none, or ``"feature"`` for the feature's ``properties.color``; ``rings``: rows
- *   ``{path: [[lon, lat], ...], color, width}``; ``sites``: ``{lon, lat}``.
+ * @param {object} scene ``viewState`` (longitude, latitude, zoom); ``style``: the map's
+ *   (contract.js MapStyle), for the basemap and the sites; ``basemap``: its GeoJSON
+ *   features; ``fills``: GeoJSON features filled with their ``properties.color`` (band fills);
+ *   ``rings``: rows ``{path: [[lon, lat], ...], color, width}``; ``sites``: ``{lon, lat}``.
  */
-export function drawPreview(canvas, { viewState, layers, rings, sites }) {
+export function drawPreview(canvas, { viewState, style, basemap, fills, rings, sites }) {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   const ratio = window.devicePixelRatio || 1;
@@ -52,29 +51,24 @@ export function drawPreview(canvas, { viewState, layers, rings, sites }) {
       else context.lineTo(x + dx, y);
     });
   };
-  for (const layer of layers) {
-    for (const feature of layer.features) {
-      const polygons = polygonsOf(feature.geometry);
-      for (const dx of copies) {
-        context.beginPath();
-        for (const polygon of polygons) {
-          for (const ring of polygon) {
-            trace(ring, dx);
-            context.closePath();
-          }
-        }
-        if (layer.fill) {
-          context.fillStyle = css(layer.fill === "feature" ? feature.properties.color : layer.fill);
-          context.fill("evenodd");
-        }
-        if (layer.line) {
-          context.strokeStyle = css(layer.line);
-          context.lineWidth = 0.5;
-          context.stroke();
+  const polygons = (feature, fill, line) => {
+    for (const dx of copies) {
+      context.beginPath();
+      for (const polygon of polygonsOf(feature.geometry)) {
+        for (const ring of polygon) {
+          trace(ring, dx);
+          context.closePath();
         }
       }
+      context.fillStyle = css(fill);
+      context.fill("evenodd");
+      if (line) context.stroke();
     }
-  }
+  };
+  context.strokeStyle = css(style.basemap.line);
+  context.lineWidth = style.basemap.line_width_px;
+  for (const feature of basemap) polygons(feature, style.basemap.fill, true);
+  for (const feature of fills) polygons(feature, feature.properties.color, false);
   context.lineJoin = "round";
   for (const ring of rings) {
     context.strokeStyle = css(ring.color);
@@ -85,14 +79,14 @@ export function drawPreview(canvas, { viewState, layers, rings, sites }) {
       context.stroke();
     }
   }
-  context.fillStyle = "rgba(0, 0, 0, 0.9)";
-  context.strokeStyle = "#fff";
-  context.lineWidth = 2;
+  context.fillStyle = css(style.site.fill);
+  context.strokeStyle = css(style.site.outline);
+  context.lineWidth = style.site.outline_width_px;
   for (const site of sites) {
     const [x, y] = project(site.lon, site.lat);
     for (const dx of copies) {
       context.beginPath();
-      context.arc(x + dx, y, SITE_RADIUS_PX, 0, 2 * Math.PI);
+      context.arc(x + dx, y, style.site.radius_px, 0, 2 * Math.PI);
       context.fill();
       context.stroke();
     }
@@ -106,6 +100,7 @@ function polygonsOf(geometry) {
   return [];
 }
 
+/** @param {number[]} rgba */
 function css([r, g, b, a = 255]) {
   return `rgba(${r}, ${g}, ${b}, ${a / 255})`;
 }

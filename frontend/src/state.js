@@ -10,7 +10,8 @@
  * @typedef {import("./mode.js").Mode} Mode
  * @typedef {import("./toolbar.js").Toolbar} Toolbar
  * @typedef {{promise: Promise<object>, data?: object, failed?: boolean}} LoadedFile
- * @typedef {{component: {data: DeckmapData, setTriggerValue: Function}}} StreamlitComponent
+ * @typedef {{data: DeckmapData, parentElement: HTMLElement,
+ *   setTriggerValue: (name: "edit", value: import("./contract.js").Edit) => void}} StreamlitComponent
  */
 
 /**
@@ -30,7 +31,7 @@
  * @property {HTMLCanvasElement} previewCanvas the 2D preview (preview.js)
  * @property {HTMLElement} statusLine what the last edit did
  * @property {HTMLElement} tooltip
- * @property {StreamlitComponent["component"] | null} component Streamlit's, set on every render
+ * @property {StreamlitComponent | null} component Streamlit's, set on every render
  * @property {string} deckGlUrl deck.gl's bundle (deckgl.js), imported by start()
  * @property {boolean} finalized Streamlit has unmounted the map
  *
@@ -43,6 +44,7 @@
  *
  * @property {Site[]} sites Python's sites, the dragged one at the pointer
  * @property {Ring[]} rings
+ * @property {import("./contract.js").MapStyle | null} style how to draw the sites (and basemap)
  * @property {number} toleranceM the export's chord tolerance, the floor of the drawing one
  * @property {PlaceColumns | null} places as sent
  * @property {object[]} placeRows one row per place dot (places.js)
@@ -93,6 +95,7 @@ export function createState(elements, files, deckGlUrl) {
 
     sites: [],
     rings: [],
+    style: null,
     toleranceM: 0,
     places: null,
     placeRows: [],

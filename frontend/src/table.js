@@ -43,7 +43,8 @@ export function sortOrder(count, keys, text, descending) {
   const sign = descending ? -1 : 1;
   const compare = keys
     ? (a, b) => {
-        if (keys[a] === null || keys[b] === null) return (keys[a] === null) - (keys[b] === null);
+        if (keys[a] === null || keys[b] === null)
+          return Number(keys[a] === null) - Number(keys[b] === null);
         return sign * (keys[a] - keys[b]);
       }
     : (a, b) => sign * collator.compare(text[a], text[b]);

@@ -17,7 +17,8 @@ let mounts = 0;
  * @property {(listener: (deck: "top" | "fills" | "base") => void) => void} onDraw call
  *   ``listener`` after each frame a Deck draws
  * @property {() => import("./mode.js").Mode} mode
- * @property {() => {type: string, longitude: number, latitude: number, zoom: number}} view
+ * @property {() => {type: string, longitude?: number, latitude?: number, zoom?: number}} view
+ *   the view type and camera (no camera before deck.gl reports one)
  * @property {() => {id: string, name: string, lat: number, lon: number}[]} sites as drawn
  * @property {(lonLat: [number, number]) => [number, number]} project a map coordinate to the
  *   page pixel (clientX, clientY) it is drawn at, by deck.gl's own projection
@@ -82,7 +83,7 @@ export function publishTestApi(map) {
       drawBasemap(map);
     },
   };
-  window.__deckmapTest = api;
+  /** @type {any} */ (window).__deckmapTest = api;
 }
 
 function rowCount(data) {

@@ -23,8 +23,10 @@ export function createToolbar() {
   element.className = "bar";
   const add = button("+ Add site", "Then click the map where the new site goes");
   add.setAttribute("aria-pressed", "false");
-  const measure = button("Measure", "Click two points: the geodesic between them, its length "
-    + "and azimuths (Esc cancels)");
+  const measure = button(
+    "Measure",
+    "Click two points: the geodesic between them, its length " + "and azimuths (Esc cancels)",
+  );
   measure.setAttribute("aria-pressed", "false");
   const name = document.createElement("span");
   name.className = "hint";
@@ -80,7 +82,7 @@ export function refreshToolbar(map) {
   const site = selectedSite(map);
   bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
   for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;
-  const focused = bar.element.getRootNode().activeElement;
+  const focused = /** @type {Document | ShadowRoot} */ (bar.element.getRootNode()).activeElement;
   if (site && bar.lat !== focused && bar.lon !== focused) {
     bar.lat.value = site.lat.toFixed(4);
     bar.lon.value = site.lon.toFixed(4);

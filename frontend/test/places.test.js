@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { MapView, _GlobeView as GlobeView } from "@deck.gl/core";
+import { _GlobeView as GlobeView, MapView } from "@deck.gl/core";
 import { nearSide, placeRows, placeTooltip } from "../src/places.js";
 
 const COLUMNS = {

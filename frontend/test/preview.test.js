@@ -10,7 +10,14 @@ test("the preview puts points where deck.gl does, poles and ±180° included", (
   const [width, height] = [554, 524];
   const project = projector(viewState, width, height);
   const deck = new WebMercatorViewport({ ...viewState, width, height });
-  for (const point of [[45, 50], [0, 90], [-170, -90], [180, 89.9], [-180, -45], [12.5, 41.9]]) {
+  for (const point of [
+    [45, 50],
+    [0, 90],
+    [-170, -90],
+    [180, 89.9],
+    [-180, -45],
+    [12.5, 41.9],
+  ]) {
     const [x, y] = project(...point);
     const [deckX, deckY] = deck.project(point);
     assert.ok(Number.isFinite(x) && Number.isFinite(y), `${point}`);

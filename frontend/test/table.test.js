@@ -26,6 +26,10 @@ test("ties keep the order sent, in both directions", () => {
 
 test("a row's title holds every cell, dropped columns too", () => {
   const columns = [{ label: "name" }, { label: "distance (km)" }, { label: "from site" }];
-  const text = [["Kyiv", "Lviv"], ["1,061.2", "1,520.0"], ["Kapustin Yar", "Shuya"]];
+  const text = [
+    ["Kyiv", "Lviv"],
+    ["1,061.2", "1,520.0"],
+    ["Kapustin Yar", "Shuya"],
+  ];
   assert.equal(rowTitle(columns, text, 1), "name: Lviv\ndistance (km): 1,520.0\nfrom site: Shuya");
 });

@@ -19,7 +19,9 @@ from ui.text import plain
 
 
 def deck(at: AppTest) -> dict:
-    return json.loads(map_data(at)["deck"])
+    """The map's static layers (pydeck's JSON), the basemap's Deck first."""
+    static = map_data(at)["layers"]
+    return {"layers": static["base"] + static["fills"]}
 
 
 def ring_labels(at: AppTest) -> set[str]:

@@ -112,9 +112,14 @@ def test_map_legend_and_fills_use_the_one_palette():
     for ring in [*rings, RingSpec(Band(0.0, 1000.0), "custom", "Custom 1,000 km", "")]:
         assert colours[ring.band.max_km * 1000.0] == style.ROLE_COLOURS[ring.role]
         assert f"background:{style.hex_colour(style.ROLE_COLOURS[ring.role])}" in legend
-    fills = json.loads(map_data(at)["deck"])["layers"][1]["data"]["features"]
+    fills = map_data(at)["layers"]["fills"][0]["data"]["features"]
     treaty = (*style.ROLE_COLOURS["treaty"], style.FILL_ALPHA)
     assert [tuple(f["properties"]["color"]) for f in fills] == [treaty]
+    # The basemap and the sites, as deck.gl and the 2D preview draw them, in the same palette.
+    drawn = map_data(at)["style"]
+    assert tuple(drawn["basemap"]["fill"]) == style.LAND_COLOUR
+    assert tuple(drawn["basemap"]["line"]) == style.BORDER_COLOUR
+    assert tuple(drawn["site"]["fill"][:3]) == style.SITE_COLOUR
 
 
 @pytest.mark.parametrize(

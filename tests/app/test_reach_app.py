@@ -28,7 +28,8 @@ BANDS_BOTH = (Band(0.0, 480.0), INF_BAND)
 
 
 def layers(at) -> dict:
-    return {layer["id"]: layer for layer in json.loads(map_data(at)["deck"])["layers"]}
+    static = map_data(at)["layers"]
+    return {layer["id"]: layer for layer in static["base"] + static["fills"]}
 
 
 def fill_of(at, colour):
