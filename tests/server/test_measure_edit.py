@@ -3,8 +3,6 @@ its length and azimuths; a measure no map would send gets a notice."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 from pyproj import Geod
@@ -35,7 +33,8 @@ def test_a_measure_across_180_is_drawn_as_the_geodesic_with_its_numbers(app_url)
     status = result.map_data["status"]
     assert f"Measured {length_m / 1000:,.1f} km" in status
     assert f"{az_a % 360:.1f}° at the first point, {az_b % 360:.1f}° at the second" in status
-    layers = {layer["id"]: layer for layer in json.loads(result.map_data["deck"])["layers"]}
+    static = result.map_data["layers"]
+    layers = {layer["id"]: layer for layer in static["base"] + static["fills"]}
     (line,) = [
         f for f in layers["marks"]["data"]["features"] if f["geometry"]["type"] == "MultiLineString"
     ]
