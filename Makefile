@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test lint chromium node frontend frontend-check js-test bench clean
+.PHONY: run test lint chromium nginx node frontend frontend-check js-test bench scale-out clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# Debian's nginx, for `make scale-out` and its browser test (installed, never started as a service).
+nginx:
+	@test -x /usr/sbin/nginx || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
 # The map component's frontend (frontend/): node builds it; the built bundle is committed, so
 # `make run` needs no node. `make test` installs Debian's nodejs when missing.
@@ -60,8 +65,13 @@ lint: $(VENV)/.dev frontend/node_modules/.installed
 	$(PY) -m ruff format --check .
 	cd frontend && npm run --silent lint
 
-test: lint chromium frontend-check js-test
+test: lint chromium nginx frontend-check js-test
 	$(PY) -m pytest
+
+# Two app processes behind nginx on 127.0.0.1 (sticky per browser): the proxy on PORT, the apps
+# on the next ports. See docs/scale-out.md.
+scale-out: $(VENV)/.runtime nginx
+	$(PY) deploy/scale_out.py --port $(PORT)
 
 bench: $(VENV)/.dev
 	$(PY) bench/rings.py
