@@ -63,6 +63,7 @@ with map_column:
         tolerance_m=compute.TOLERANCE_M,
         on_edit=controls.on_map_edit,
         status=edit_message,
+        receipt=controls.edit_receipt(),
     )
     reach.measure_panel()
     panels.legend(rings, shown)

@@ -8,6 +8,7 @@ derived from it (``ui.sitelist``), and every change (sidebar, import, map edit) 
 from __future__ import annotations
 
 import re
+import secrets
 import time
 
 import streamlit as st
@@ -198,6 +199,11 @@ def on_map_edit() -> None:
     edit = st.session_state["map"].edit
     if edit is None:
         return
+    key = edit.get("key") if isinstance(edit, dict) else None
+    key = key if isinstance(key, str) and len(key) <= 64 else None
+    if key is not None and key == st.session_state.get("edit_key"):
+        return  # sent again by a page that missed the answer: applied once
+    st.session_state.edit_key = key
     now_s = time.monotonic()
     budget = st.session_state.setdefault("edit_budget", EditBudget(at_s=now_s))
     if budget.take(now_s):
@@ -215,6 +221,12 @@ def on_map_edit() -> None:
         set_sites(result.sites)
         st.session_state.kept = sitelist.without_left_positions(st.session_state.kept, result.sites)
     st.session_state.map_message = (result.ok, result.message)
+
+
+def edit_receipt() -> dict[str, str | None]:
+    """The key of the last map edit answered, and this session's token (ui.deckmap)."""
+    session = st.session_state.setdefault("session_token", secrets.token_hex(8))
+    return {"edit_key": st.session_state.get("edit_key"), "session": session}
 
 
 def map_message() -> tuple[bool, str]:

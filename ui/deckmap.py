@@ -17,7 +17,7 @@ rerun.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypedDict
 
 import pandas as pd
@@ -84,6 +84,8 @@ class DeckmapData(TypedDict):
     view: Literal["map", "globe"]
     tolerance_m: float
     status: str
+    edit_key: str | None  # the ``key`` of the last edit answered
+    session: str  # this session's token: another after the page reconnects
 
 
 # What the map sends as its trigger value "edit" (``ui.edits`` validates every field, as a
@@ -98,6 +100,7 @@ MapEdit = TypedDict(
         "lat": float,
         "lon": float,
         "from": tuple[float, float] | None,
+        "key": str,  # unique per edit: one sent again (a dropped connection) is applied once
     },
 )
 
@@ -203,8 +206,10 @@ def map_data(
     view: Literal["map", "globe"],
     tolerance_m: float,
     status: str = "",
+    receipt: Mapping[str, str | None] | None = None,
 ) -> DeckmapData:
     """What the map is sent: see ``deck_map``."""
+    answered = {"edit_key": None, "session": "", **(receipt or {})}
     return {
         "layers": layers,
         "style": MAP_STYLE,
@@ -215,6 +220,8 @@ def map_data(
         "view": view,
         "tolerance_m": tolerance_m,
         "status": status,
+        "edit_key": answered["edit_key"],
+        "session": answered["session"] or "",
     }
 
 
@@ -228,6 +235,7 @@ def deck_map(
     tolerance_m: float,
     on_edit: Callable[[], None],
     status: str = "",
+    receipt: Mapping[str, str | None] | None = None,
 ) -> None:
     """Show the map; ``on_edit`` runs when the user drags, adds or removes a site.
 
@@ -235,7 +243,9 @@ def deck_map(
     range (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).
 
     The edit (a ``MapEdit``) is then in ``st.session_state["map"].edit`` for that one rerun.
-    ``status`` is shown in the map's toolbar (what the last edit did).
+    ``status`` is shown in the map's toolbar (what the last edit did). ``receipt`` tells the
+    map which edit was answered last (``edit_key``) and in which session (``session``): an edit
+    lost with a dropped connection is sent again.
     """
     data = map_data(
         layers,
@@ -245,6 +255,7 @@ def deck_map(
         view=view,
         tolerance_m=tolerance_m,
         status=status,
+        receipt=receipt,
     )
     try:
         _COMPONENT(key="map", data=data, on_edit_change=on_edit)

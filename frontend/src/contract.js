@@ -81,6 +81,8 @@
  * @property {number} tolerance_m the rings' chord tolerance for export, metres: the floor of
  *   the drawing tolerance (geodesy.js screenToleranceM)
  * @property {string} status what the last edit did, shown on the map ("" for nothing)
+ * @property {string | null} edit_key the ``key`` of the last edit Python answered
+ * @property {string} session the Python session (a new one after a reconnection)
  */
 
 /**
@@ -94,13 +96,75 @@
  * @property {number} lat
  * @property {number} lon
  * @property {[number, number] | null} from [lat, lon]
+ * @property {string} [key] unique per edit (sendEdit sets it): a re-sent edit is applied once
+ */
+
+// An edit not answered by a run of a new session (the page reconnected, maybe to another
+// process) or within this long is sent again; Python answers a key it has seen once only.
+const RESEND_AFTER_MS = 5000;
+const MAX_SENDS = 3;
+const PAGE_KEY = Math.random().toString(36).slice(2, 10);
+let editCount = 0;
+
+/**
+ * Send an edit to Python, which answers with new data (a rerun) naming its ``key``. One edit
+ * is in flight at a time: the server merges requests that arrive during a run (the newest
+ * wins), so edits made meanwhile wait here, successive moves of one site merged into one.
+ * @param {{component: {setTriggerValue: (name: string, value: Edit) => void} | null,
+ *   pendingEdit: PendingEdit | null, queuedEdits: Edit[], session: string | null}} map
+ * @param {Edit} edit
+ */
+export function sendEdit(map, edit) {
+  if (map.pendingEdit) {
+    const last = map.queuedEdits.at(-1);
+    if (last && last.action === "move" && edit.action === "move" && last.id === edit.id) {
+      map.queuedEdits[map.queuedEdits.length - 1] = { ...edit, from: last.from };
+    } else {
+      map.queuedEdits.push(edit);
+    }
+    return;
+  }
+  editCount += 1;
+  const keyed = { ...edit, key: `${PAGE_KEY}-${editCount}` };
+  map.pendingEdit = { edit: keyed, sentAt: performance.now(), session: map.session, sends: 1 };
+  map.component.setTriggerValue("edit", keyed);
+}
+
+/**
+ * An edit sent and not yet answered.
+ * @typedef {object} PendingEdit
+ * @property {Edit} edit
+ * @property {number} sentAt performance.now() when last sent
+ * @property {string | null} session the Python session it was sent to
+ * @property {number} sends how many times it was sent
  */
 
 /**
- * Send an edit to Python, which answers with new data (a rerun).
- * @param {{setTriggerValue: (name: string, value: Edit) => void}} component Streamlit's
- * @param {Edit} edit
+ * On new data from Python: forget the pending edit once answered, send it again when it was
+ * lost (a connection dropped right after it), or say so after ``MAX_SENDS`` sends.
+ * @param {{component: {setTriggerValue: Function} | null, pendingEdit: PendingEdit | null,
+ *   queuedEdits: Edit[], session: string | null, statusLine: HTMLElement}} map
+ * @param {DeckmapData} data
  */
-export function sendEdit(component, edit) {
-  component.setTriggerValue("edit", edit);
+export function answerPendingEdit(map, data) {
+  const pending = map.pendingEdit;
+  map.session = data.session;
+  if (!pending) return;
+  if (data.edit_key === pending.edit.key) {
+    map.pendingEdit = null;
+    const next = map.queuedEdits.shift();
+    if (next) sendEdit(map, next);
+    return;
+  }
+  const now = performance.now();
+  if (data.session === pending.session && now - pending.sentAt < RESEND_AFTER_MS) return;
+  if (pending.sends >= MAX_SENDS) {
+    map.pendingEdit = null;
+    map.queuedEdits = [];
+    map.statusLine.textContent = "Your last change did not reach the server: please make it again.";
+    map.statusLine.hidden = false;
+    return;
+  }
+  Object.assign(pending, { sentAt: now, session: data.session, sends: pending.sends + 1 });
+  map.component.setTriggerValue("edit", pending.edit);
 }

@@ -4,6 +4,7 @@
 // the interactive Deck (controller, events, picking) with places, rings, labels and sites
 // (layers.js). The top Deck owns the view state and hands each change to the others.
 
+import { answerPendingEdit } from "./contract.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
 import { drawToleranceM, redraw, visiblePlaces } from "./layers.js";
@@ -107,6 +108,7 @@ export function applyData(map, data) {
   map.toleranceM = data.tolerance_m;
   map.statusLine.textContent = data.status;
   map.statusLine.hidden = !data.status;
+  answerPendingEdit(map, data);
   stopDragging(map, false);
   showTooltip(map, null);
   if (map.selectedId !== null && !map.sites.some((s) => s.id === map.selectedId)) {

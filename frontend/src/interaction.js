@@ -116,7 +116,7 @@ export function endDrag(map, coordinate) {
   const from = map.dragFrom;
   stopDragging(map);
   if (site.lat !== from[0] || site.lon !== from[1]) {
-    sendEdit(map.component, { action: "move", id: site.id, lat: site.lat, lon: site.lon, from });
+    sendEdit(map, { action: "move", id: site.id, lat: site.lat, lon: site.lon, from });
   }
   return true;
 }
@@ -177,7 +177,7 @@ export function onMapClick(map, info) {
   const lat = info.coordinate[1];
   if (lon === null || !(Math.abs(lat) <= 90)) return;
   go(map, "stopAdding");
-  sendEdit(map.component, { action: "add", id: null, lat, lon, from: null });
+  sendEdit(map, { action: "add", id: null, lat, lon, from: null });
 }
 
 function moveSelectedTo(map, lat, lon) {
@@ -185,7 +185,7 @@ function moveSelectedTo(map, lat, lon) {
   if (!site) return;
   // Python validates the numbers and says what is wrong with them.
   lon = Number.isFinite(lon) ? wrapLon(lon) : lon;
-  sendEdit(map.component, { action: "move", id: site.id, lat, lon, from: [site.lat, site.lon] });
+  sendEdit(map, { action: "move", id: site.id, lat, lon, from: [site.lat, site.lon] });
 }
 
 function removeSelected(map) {
@@ -193,7 +193,7 @@ function removeSelected(map) {
   if (!site) return;
   /** @type {[number, number]} */
   const from = [site.lat, site.lon];
-  sendEdit(map.component, { action: "remove", id: site.id, lat: site.lat, lon: site.lon, from });
+  sendEdit(map, { action: "remove", id: site.id, lat: site.lat, lon: site.lon, from });
 }
 
 function tooltipText(map, info) {

@@ -41,6 +41,9 @@
  * @property {[number, number] | null} dragFrom [lat, lon] of the dragged site when the drag began
  * @property {[number, number] | null} measureFrom [lat, lon] of the measure's first point, in
  *   mode "measuring" once it is clicked
+ * @property {import("./contract.js").PendingEdit | null} pendingEdit sent, not yet answered
+ * @property {import("./contract.js").Edit[]} queuedEdits made while one was in flight
+ * @property {string | null} session the Python session of the last data
  *
  * @property {Site[]} sites Python's sites, the dragged one at the pointer
  * @property {Ring[]} rings
@@ -92,6 +95,9 @@ export function createState(elements, files, deckGlUrl) {
     selectedId: null,
     dragFrom: null,
     measureFrom: null,
+    pendingEdit: null,
+    queuedEdits: [],
+    session: null,
 
     sites: [],
     rings: [],

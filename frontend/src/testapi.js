@@ -71,7 +71,7 @@ export function publishTestApi(map) {
               count: rowCount(layer.props.data),
             })),
       ),
-    sendEdit: (edit) => sendEdit(map.component, edit),
+    sendEdit: (edit) => sendEdit(map, edit),
     drag: {
       start: (id) => startDrag(map, id),
       move: (lonLat) => dragTo(map, lonLat),
