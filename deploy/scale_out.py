@@ -81,11 +81,12 @@ def scale_out(proxy_port: int, app_ports: list[int], run_dir: Path) -> Iterator[
     try:
         for port, process in apps.items():
             wait_healthy(f"http://127.0.0.1:{port}", process)
-        proxy = subprocess.Popen(
-            [NGINX, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=(run_dir / "nginx.out").open("ab"),
-        )
+        with (run_dir / "nginx.out").open("ab") as out:
+            proxy = subprocess.Popen(
+                [NGINX, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")],
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+            )
         url = f"http://127.0.0.1:{proxy_port}"
         wait_healthy(url, proxy)
         yield Cluster(url, apps)

@@ -126,8 +126,31 @@ export function sendEdit(map, edit) {
   }
   editCount += 1;
   const keyed = { ...edit, key: `${PAGE_KEY}-${editCount}` };
-  map.pendingEdit = { edit: keyed, sentAt: performance.now(), session: map.session, sends: 1 };
-  map.component.setTriggerValue("edit", keyed);
+  map.pendingEdit = { edit: keyed, sentAt: performance.now(), session: map.session, sends: 0 };
+  send(map, map.pendingEdit);
+}
+
+// Also on a timer: an edit sent while the page is disconnected is dropped by Streamlit, and
+// the page may reconnect with no new data for the map.
+function send(map, pending) {
+  pending.sends += 1;
+  pending.sentAt = performance.now();
+  map.component.setTriggerValue("edit", pending.edit);
+  setTimeout(() => {
+    if (map.pendingEdit === pending) resend(map, pending, map.session);
+  }, RESEND_AFTER_MS);
+}
+
+function resend(map, pending, session) {
+  if (pending.sends >= MAX_SENDS) {
+    map.pendingEdit = null;
+    map.queuedEdits = [];
+    map.statusLine.textContent = "Your last change did not reach the server: please make it again.";
+    map.statusLine.hidden = false;
+    return;
+  }
+  pending.session = session;
+  send(map, pending);
 }
 
 /**
@@ -156,15 +179,8 @@ export function answerPendingEdit(map, data) {
     if (next) sendEdit(map, next);
     return;
   }
-  const now = performance.now();
-  if (data.session === pending.session && now - pending.sentAt < RESEND_AFTER_MS) return;
-  if (pending.sends >= MAX_SENDS) {
-    map.pendingEdit = null;
-    map.queuedEdits = [];
-    map.statusLine.textContent = "Your last change did not reach the server: please make it again.";
-    map.statusLine.hidden = false;
+  if (data.session === pending.session && performance.now() - pending.sentAt < RESEND_AFTER_MS) {
     return;
   }
-  Object.assign(pending, { sentAt: now, session: data.session, sends: pending.sends + 1 });
-  map.component.setTriggerValue("edit", pending.edit);
+  resend(map, pending, data.session);
 }
