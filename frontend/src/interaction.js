@@ -157,7 +157,7 @@ function measureClick(map, info) {
   }
   const from = map.measureFrom;
   stopMeasuring(map);
-  sendEdit(map.component, { action: "measure", id: null, lat, lon, from });
+  sendEdit(map, { action: "measure", id: null, lat, lon, from });
 }
 
 /**

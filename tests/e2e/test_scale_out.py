@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from deploy.scale_out import scale_out
-from tests.e2e.server import free_port
+from harness.server import free_port
 
 pytestmark = pytest.mark.e2e
 

@@ -3,8 +3,8 @@ once, and every run tells the page which edit it answered last and in which sess
 
 from __future__ import annotations
 
+from harness.wsclient import Session
 from tests.server.conftest import run
-from tests.wsclient import Session
 
 ADD = {"action": "add", "id": None, "lat": 10, "lon": 20, "from": None, "key": "page-1"}
 
