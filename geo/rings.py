@@ -21,7 +21,9 @@ checked at all.
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -31,29 +33,31 @@ GEOD = Geod(ellps="WGS84")
 _E2 = GEOD.es
 _M_PER_DEG_EQUATOR = math.pi / 180.0 * GEOD.a
 
+# The rule's constants, in one file the browser's rings (frontend/src/geodesy.js) read too.
+_RULE = json.loads(Path(__file__).with_name("rings.json").read_text(encoding="utf-8"))
 # Initial azimuth count per ring, enough to see the shape before refining it; a multiple of 4,
 # so that a cut ring's corners are among them.
-_START_VERTICES = 32
+_START_VERTICES = _RULE["start_vertices"]
 _START_FRACTIONS = 1.0 - np.arange(_START_VERTICES) / _START_VERTICES
 # Aim below the tolerance: the second-difference estimate is a local approximation.
-_SAFETY = 0.7
+_SAFETY = _RULE["safety"]
 # An edge spanning more longitude than this is split, so unwrapping longitudes stays unambiguous
 # even for a ring that passes close to a pole.
-_MAX_EDGE_DLON_DEG = 45.0
-_MAX_ROUNDS = 40
-_MIN_STEP_DEG = 1e-9
-_MAX_PIECES = 64
+_MAX_EDGE_DLON_DEG = _RULE["max_edge_dlon_deg"]
+_MAX_ROUNDS = _RULE["max_rounds"]
+_MIN_STEP_DEG = _RULE["min_step_deg"]
+_MAX_PIECES = _RULE["max_pieces"]
 # Cut a little finer than the estimate asks: estimated from coarse vertices it runs low, and a
 # round that finds a few more edges to split costs more than ~7% more vertices (bench/rings.py).
-_OVERSPLIT = 1.1
+_OVERSPLIT = _RULE["oversplit"]
 # No site is nearer its cut locus than the conjugate point along the equator, pi * b away
 # (the equator's curvature there is 1 / b**2): below that radius no ring is checked at all.
 CUT_LOCUS_MIN_M = math.pi * GEOD.b
 # An end point nearer than the radius by more than this has passed the cut locus: far below
 # any tolerance, far above Geod.inv's rounding (~1e-8 m at 20,000 km).
-_CUT_SLACK_M = 1e-6
+_CUT_SLACK_M = _RULE["cut_slack_m"]
 # Halving [0°, 90°] this often pins an interval end to ~1e-14°.
-_BISECTIONS = 53
+_BISECTIONS = _RULE["bisections"]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]

@@ -1,30 +1,33 @@
 // Geodesic range rings in the browser, for the live preview while a site is dragged.
 //
-// A port of geo/rings.py (vertex placement) and geo/dateline.py `ring_paths` (cutting at ±180°)
-// on GeographicLib's own JavaScript port, so the preview is the same WGS84 circle that Python
-// draws and exports: every vertex is a solution of the direct geodesic problem, and vertices
-// are added where the lon/lat chord would stray more than the tolerance from the circle.
-// tests/test_deckmap_parity.py holds both sides to the same rings.
+// The rule of geo/rings.py (vertex placement, its constants read from the same file,
+// geo/rings.json) and of geo/dateline.py `ring_paths` (cutting at ±180°), on GeographicLib's own
+// JavaScript port, so the map draws the same WGS84 circle that Python exports: every vertex is
+// a solution of the direct geodesic problem, and vertices are added where the lon/lat chord
+// would stray more than the tolerance from the circle. Python's rings are the reference:
+// tests/fixtures/rings.json (scripts/make_rings_fixture.py) holds them, and
+// frontend/test/rings.test.js and tests/test_deckmap_parity.py hold these to them.
 
 import geodesic from "geographiclib-geodesic";
+import RULE from "../../geo/rings.json" with { type: "json" };
 
 const GEOD = geodesic.Geodesic.WGS84;
 const M_PER_DEG_EQUATOR = (Math.PI / 180) * GEOD.a;
 const E2 = GEOD.f * (2 - GEOD.f);
 const DEG = Math.PI / 180;
 
-// The same constants as geo/rings.py, so both sides place vertices alike.
-const START_VERTICES = 32;
-const SAFETY = 0.7;
-const MAX_EDGE_DLON_DEG = 45;
-const MAX_ROUNDS = 40;
-const MIN_STEP_DEG = 1e-9;
-const MAX_PIECES = 64;
-const OVERSPLIT = 1.1;
+// What each means: geo/rings.py.
+const START_VERTICES = RULE.start_vertices;
+const SAFETY = RULE.safety;
+const MAX_EDGE_DLON_DEG = RULE.max_edge_dlon_deg;
+const MAX_ROUNDS = RULE.max_rounds;
+const MIN_STEP_DEG = RULE.min_step_deg;
+const MAX_PIECES = RULE.max_pieces;
+const OVERSPLIT = RULE.oversplit;
 // No site is nearer its cut locus than the conjugate point along the equator, pi * b away.
 const CUT_LOCUS_MIN_M = Math.PI * GEOD.a * (1 - GEOD.f);
-const CUT_SLACK_M = 1e-6;
-const BISECTIONS = 53;
+const CUT_SLACK_M = RULE.cut_slack_m;
+const BISECTIONS = RULE.bisections;
 
 /** Wrap a longitude (or a difference of longitudes) into [-180, 180). */
 export function wrapLon(lonDeg) {
@@ -153,7 +156,7 @@ function piecesPerEdge(step, pts, corner, targetM) {
 
 /**
  * A closed ring as paths of [lon, lat] for a flat map: cut where it crosses ±180° so no segment
- * jumps across the world (a port of geo/dateline.py `ring_paths`).
+ * jumps across the world (the rule of geo/dateline.py `ring_paths`, the tested reference).
  */
 export function ringPaths(lons, lats) {
   const n = lons.length;
