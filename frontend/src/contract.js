@@ -110,8 +110,7 @@ let editCount = 0;
  * Send an edit to Python, which answers with new data (a rerun) naming its ``key``. One edit
  * is in flight at a time: the server merges requests that arrive during a run (the newest
  * wins), so edits made meanwhile wait here, successive moves of one site merged into one.
- * @param {{component: {setTriggerValue: (name: string, value: Edit) => void} | null,
- *   pendingEdit: PendingEdit | null, queuedEdits: Edit[], session: string | null}} map
+ * @param {EditSender} map
  * @param {Edit} edit
  */
 export function sendEdit(map, edit) {
@@ -132,6 +131,7 @@ export function sendEdit(map, edit) {
 
 // Also on a timer: an edit sent while the page is disconnected is dropped by Streamlit, and
 // the page may reconnect with no new data for the map.
+/** @param {EditSender} map @param {PendingEdit} pending */
 function send(map, pending) {
   pending.sends += 1;
   pending.sentAt = performance.now();
@@ -141,6 +141,7 @@ function send(map, pending) {
   }, RESEND_AFTER_MS);
 }
 
+/** @param {EditSender} map @param {PendingEdit} pending @param {string | null} session */
 function resend(map, pending, session) {
   if (pending.sends >= MAX_SENDS) {
     map.pendingEdit = null;
@@ -154,6 +155,16 @@ function resend(map, pending, session) {
 }
 
 /**
+ * What of a map's state sending edits uses (state.js has it all).
+ * @typedef {object} EditSender
+ * @property {{setTriggerValue: (name: string, value: Edit) => void} | null} component
+ * @property {PendingEdit | null} pendingEdit
+ * @property {Edit[]} queuedEdits
+ * @property {string | null} session
+ * @property {{textContent: string, hidden: boolean}} statusLine
+ */
+
+/**
  * An edit sent and not yet answered.
  * @typedef {object} PendingEdit
  * @property {Edit} edit
@@ -165,9 +176,8 @@ function resend(map, pending, session) {
 /**
  * On new data from Python: forget the pending edit once answered, send it again when it was
  * lost (a connection dropped right after it), or say so after ``MAX_SENDS`` sends.
- * @param {{component: {setTriggerValue: Function} | null, pendingEdit: PendingEdit | null,
- *   queuedEdits: Edit[], session: string | null, statusLine: HTMLElement}} map
- * @param {DeckmapData} data
+ * @param {EditSender} map
+ * @param {Pick<DeckmapData, "session" | "edit_key">} data
  */
 export function answerPendingEdit(map, data) {
   const pending = map.pendingEdit;

@@ -96,7 +96,11 @@ test("the map reads the example's sites, rings and places", () => {
 
 /** Python's answer to the edit in flight, so that the map sends the next (one at a time). */
 function answer(map) {
-  answerPendingEdit(map, { ...EXAMPLE.data, session: map.session, edit_key: map.pendingEdit.edit.key });
+  answerPendingEdit(map, {
+    ...EXAMPLE.data,
+    session: map.session,
+    edit_key: map.pendingEdit.edit.key,
+  });
 }
 
 test("the edits the map sends have the example's shape", async () => {

@@ -1,9 +1,11 @@
 // An edit lost with a dropped connection is sent again, once answered it is forgotten, and
 // after three sends the map says it did not arrive (contract.js).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { answerPendingEdit, sendEdit } from "../src/contract.js";
 
+/** @returns {import("../src/contract.js").EditSender & {sent: any[]}} */
 function fakeMap() {
   const sent = [];
   return {
@@ -15,6 +17,7 @@ function fakeMap() {
     statusLine: { textContent: "", hidden: true },
   };
 }
+/** @type {import("../src/contract.js").Edit} */
 const MOVE = { action: "move", id: "0", lat: 50, lon: 40, from: [48.58, 45.74] };
 
 test("each edit gets a key of its own", () => {
@@ -62,7 +65,7 @@ test("edits made while one is in flight wait, moves of one site merged", () => {
   const map = fakeMap();
   sendEdit(map, MOVE);
   for (let i = 1; i <= 100; i++) {
-    sendEdit(map, { action: "move", id: "1", lat: i, lon: i, from: [i - 1, i - 1] });
+    sendEdit(map, { action: "move", id: "1", lat: i, lon: i, from: [i - 1, i - 1], key: "" });
   }
   sendEdit(map, { action: "add", id: null, lat: 5, lon: 5, from: null });
   assert.equal(map.sent.length, 1);
