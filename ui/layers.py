@@ -20,11 +20,6 @@ from geo.style import BORDER_COLOUR, LAND_COLOUR, SITE_COLOUR
 
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
-# 1:50m in tiles of FINE_TILE_DEG degrees (scripts/make_basemap.py), each named by its south-west
-# corner, for the map to fetch for the tiles in view once zoomed in: there, 1:110m coastlines
-# are kilometres off, and 1:50m for the whole world is too heavy to draw on a CPU renderer.
-FINE_BASEMAP_DIR = "basemap-50m"
-FINE_TILE_DEG = 30
 MAX_CITY_DOTS = 300
 NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
@@ -124,20 +119,11 @@ def static_layers(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> 
         "GeoJsonLayer",
         BASEMAP_URL,
         id="basemap",
-        # The ocean and the countries are unstroked polygons, each with its colour; their
-        # coasts and borders one line feature without the cuts at ±180° and the South Pole
-        # (scripts/make_basemap.py).
-        stroked=False,
+        stroked=True,
         filled=True,
-        get_fill_color="properties.color",
+        get_fill_color=basemap["fill"],
         get_line_color=basemap["line"],
         line_width_min_pixels=basemap["line_width_px"],
-        # The fills are drawn in order, ocean first, without a depth test: on the globe the
-        # ocean and the land are coplanar, and with one, the ocean showed through the land in
-        # cracks. The lines are tested against the fills' depth, so that the ocean hides the
-        # far side's coasts (the globe culls the far side's own fills).
-        parameters={"depthCompare": "always"},
-        _subLayerProps={"linestrings": {"parameters": {"depthCompare": "less-equal"}}},
     )
     return {"base": [_json(base)], "fills": [_json(layer) for layer in fills]}
 

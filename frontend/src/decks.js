@@ -172,9 +172,7 @@ function setLowerLayers(map, name, specs) {
  */
 export function drawBasemap(map) {
   const style = map.basemapStyle;
-  // The coasts and borders are the basemap's line features (scripts/make_basemap.py).
-  const borders =
-    style === "no borders" ? { _subLayerProps: { linestrings: { visible: false } } } : {};
+  const borders = style === "no borders" ? { stroked: false } : {};
   // Copies: a layer that was taken off a Deck is finalized and cannot be drawn again.
   const layers = style === "none" ? [] : map.lowerLayers.base.map((layer) => layer.clone(borders));
   map.baseDeck.setProps({ layers });

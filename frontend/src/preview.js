@@ -67,18 +67,7 @@ export function drawPreview(canvas, { viewState, style, basemap, fills, rings, s
   };
   context.strokeStyle = css(style.basemap.line);
   context.lineWidth = style.basemap.line_width_px;
-  // The basemap's polygons (the ocean, then the countries) carry their own colour and are not
-  // stroked; its coasts and borders are its line features (scripts/make_basemap.py).
-  for (const feature of basemap) {
-    polygons(feature, feature.properties?.color ?? style.basemap.fill, false);
-  }
-  for (const feature of basemap) {
-    for (const dx of copies) {
-      context.beginPath();
-      for (const line of linesOf(feature.geometry)) trace(line, dx);
-      context.stroke();
-    }
-  }
+  for (const feature of basemap) polygons(feature, style.basemap.fill, true);
   for (const feature of fills) polygons(feature, feature.properties.color, false);
   context.lineJoin = "round";
   for (const ring of rings) {
@@ -102,12 +91,6 @@ export function drawPreview(canvas, { viewState, style, basemap, fills, rings, s
       context.stroke();
     }
   }
-}
-
-function linesOf(geometry) {
-  if (geometry?.type === "LineString") return [geometry.coordinates];
-  if (geometry?.type === "MultiLineString") return geometry.coordinates;
-  return [];
 }
 
 function polygonsOf(geometry) {
