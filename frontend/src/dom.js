@@ -8,7 +8,19 @@ export const HEIGHT_PX = 560;
 const STYLE = `
 .deckmap { display: flex; flex-direction: column; height: ${HEIGHT_PX}px; border: 1px solid #ccc;
   border-radius: 6px; overflow: hidden; font: 13px sans-serif; }
-.deckmap:focus-visible { outline: 3px solid #0072b2; }
+/* deck.gl styles the canvas outline: none inline: the focus ring needs !important. Drawn
+   inside the canvas, which the map's rounded box would clip. */
+.deckmap .view > canvas.top:focus-visible { outline: 3px solid #0072b2 !important;
+  outline-offset: -3px; }
+.deckmap button:focus-visible, .deckmap input:focus-visible { outline: 2px solid #0072b2;
+  outline-offset: 1px; }
+/* Where Enter adds a site (or a measure's end) when adding or measuring by keyboard. */
+.deckmap .crosshair { position: absolute; left: 50%; top: 50%; width: 22px; height: 22px;
+  margin: -11px 0 0 -11px; pointer-events: none; display: none;
+  background: linear-gradient(#0072b2, #0072b2) center / 2px 100% no-repeat,
+    linear-gradient(#0072b2, #0072b2) center / 100% 2px no-repeat; }
+.deckmap:is([data-mode="adding"], [data-mode="measuring"]) .view:has(canvas.top:focus-visible)
+  .crosshair { display: block; }
 .deckmap .bar { display: flex; gap: 6px; flex-wrap: nowrap; align-items: center; flex: none;
   height: 36px; box-sizing: border-box; padding: 0 8px; background: #f4f4f2;
   border-bottom: 1px solid #ccc; }
@@ -41,8 +53,7 @@ export function buildElements(parent) {
   style.textContent = STYLE;
   const root = document.createElement("div");
   root.className = "deckmap";
-  root.tabIndex = 0;
-  root.setAttribute("role", "application");
+  root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Range map: drag a launch site to move it");
   const bar = createToolbar();
   const view = document.createElement("div");
@@ -53,6 +64,8 @@ export function buildElements(parent) {
     return element;
   };
   const canvases = [canvas("lower base"), canvas("lower fills"), canvas("top")];
+  // deck.gl makes every Deck's canvas a tab stop; the lower ones take no input at all.
+  for (const lower of canvases.slice(0, 2)) lower.inert = true;
   const previewCanvas = canvas("preview");
   previewCanvas.hidden = true;
   // What the last edit did, announced to screen readers too.
@@ -64,7 +77,9 @@ export function buildElements(parent) {
   const tooltip = document.createElement("div");
   tooltip.className = "tooltip";
   tooltip.hidden = true;
-  view.append(...canvases, previewCanvas, statusLine, tooltip);
+  const crosshair = document.createElement("div");
+  crosshair.className = "crosshair";
+  view.append(...canvases, previewCanvas, crosshair, statusLine, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
   // The canvases' drawing buffers get their displayed size (set in STYLE) before the Decks'

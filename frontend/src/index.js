@@ -11,7 +11,8 @@
 //   dom.js          the elements and their style; toolbar.js the toolbar
 //   decks.js        the three stacked Decks: created, fed Python's data, the lower layers
 //   layers.js       the layers the map draws itself (rings, labels, dots, sites), and parking
-//   interaction.js  select, drag, add, remove, keys, tooltip; the edits sent
+//   interaction.js  select, drag, add, remove, tooltip; the edits sent
+//   keyboard.js     the keys
 //   preview.js      the 2D preview of a flat map, drawn before deck.gl's first frame
 //   testapi.js      the narrow API browser tests and benchmarks use
 //
@@ -22,6 +23,7 @@ import { applyData, createDecks } from "./decks.js";
 import { buildElements } from "./dom.js";
 import { loadDeckGl } from "./gl.js";
 import { bindControls } from "./interaction.js";
+import { bindKeys } from "./keyboard.js";
 import { ringRows } from "./layers.js";
 import { drawPreview } from "./preview.js";
 import { createState } from "./state.js";
@@ -42,6 +44,7 @@ export default function render(component, files, deckGlUrl) {
   if (first) {
     map = createState(buildElements(component.parentElement), files, deckGlUrl);
     bindControls(map);
+    bindKeys(map);
     refreshToolbar(map);
     MAPS.set(component.parentElement, map);
   }

@@ -35,9 +35,9 @@ export function go(map, event, selectedId = map.selectedId, show = true) {
   return true;
 }
 
-/** Wire the toolbar's controls and the keys. */
+/** Wire the toolbar's controls (keyboard.js the keys). */
 export function bindControls(map) {
-  const { bar, root } = map;
+  const { bar } = map;
   bar.add.addEventListener("click", () => {
     if (!go(map, "startAdding")) go(map, "stopAdding");
   });
@@ -48,20 +48,6 @@ export function bindControls(map) {
   bar.form.addEventListener("submit", (event) => {
     event.preventDefault();
     moveSelectedTo(map, Number(bar.lat.value), Number(bar.lon.value));
-  });
-  root.addEventListener("keydown", (event) => {
-    // Esc leaves measuring wherever the focus is in the map (deck.gl keeps a click on the map
-    // from moving it off the Measure button).
-    if (event.key === "Escape" && map.mode === "measuring") {
-      stopMeasuring(map);
-      return;
-    }
-    if (event.target !== root) return;
-    if (event.key === "Delete" || event.key === "Backspace") removeSelected(map);
-    if (event.key === "Escape") {
-      go(map, "stopAdding");
-      go(map, "deselect", null);
-    }
   });
 }
 
@@ -139,10 +125,10 @@ export function stopDragging(map, show = true) {
   go(map, "endDrag", map.selectedId, show);
 }
 
-/** Leave measuring, forgetting a first point (nothing is sent). */
-function stopMeasuring(map) {
+/** Leave measuring, forgetting a first point (nothing is sent); false when not measuring. */
+export function stopMeasuring(map) {
   map.measureFrom = null;
-  go(map, "stopMeasuring");
+  return go(map, "stopMeasuring");
 }
 
 /** A click while measuring: the first point, or the second, which sends the measure. */
@@ -188,12 +174,16 @@ function moveSelectedTo(map, lat, lon) {
   sendEdit(map, { action: "move", id: site.id, lat, lon, from: [site.lat, site.lon] });
 }
 
-function removeSelected(map) {
+/** Send the removal of the selected site; false when none is selected. */
+export function removeSelected(map) {
   const site = selectedSite(map);
-  if (!site) return;
+  if (!site) return false;
   /** @type {[number, number]} */
   const from = [site.lat, site.lon];
   sendEdit(map, { action: "remove", id: site.id, lat: site.lat, lon: site.lon, from });
+  // Ids are indexes: the next site takes this one's, and must not look selected.
+  go(map, "deselect", null);
+  return true;
 }
 
 function tooltipText(map, info) {

@@ -21,7 +21,10 @@ import { selectedSite } from "./state.js";
 export function createToolbar() {
   const element = document.createElement("div");
   element.className = "bar";
-  const add = button("+ Add site", "Then click the map where the new site goes");
+  const add = button(
+    "+ Add site",
+    "Then click the map where the new site goes (or press Enter on the map: its centre)",
+  );
   add.setAttribute("aria-pressed", "false");
   const measure = button(
     "Measure",
@@ -69,6 +72,8 @@ function coordinateInput(label, min, max) {
  */
 export function refreshToolbar(map) {
   const { bar } = map;
+  // The map's style follows the mode (the crosshair of keyboard adding).
+  map.root.dataset.mode = map.mode;
   const adding = map.mode === "adding";
   bar.add.setAttribute("aria-pressed", String(adding));
   bar.add.textContent = adding ? "Click the map… (Esc cancels)" : "+ Add site";

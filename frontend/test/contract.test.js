@@ -8,6 +8,7 @@ import { test } from "node:test";
 import { answerPendingEdit } from "../src/contract.js";
 import { loadDeckGl } from "../src/gl.js";
 import { bindControls, dragTo, endDrag, go, onMapClick, startDrag } from "../src/interaction.js";
+import { bindKeys } from "../src/keyboard.js";
 import { ringRows } from "../src/layers.js";
 import { placeRows, placeTooltip } from "../src/places.js";
 import { createState } from "../src/state.js";
@@ -20,12 +21,14 @@ const { data } = EXAMPLE;
 /** A map state around stand-ins for its elements and Decks, its edits collected in ``sent``. */
 function mapWithData(sent) {
   /** @type {() => any} */
-  const element = () => Object.assign(new EventTarget(), { setAttribute() {}, style: {} });
+  const element = () =>
+    Object.assign(new EventTarget(), { setAttribute() {}, style: {}, dataset: {} });
   const bar = { element: element(), add: element(), name: element(), form: element() };
   Object.assign(bar, { lat: element(), lon: element(), move: element(), remove: element() });
   bar.measure = element();
   bar.element.getRootNode = () => ({ activeElement: null });
-  const elements = { root: element(), bar, canvases: [], previewCanvas: element() };
+  const canvases = [element(), element(), element()];
+  const elements = { root: element(), bar, canvases, previewCanvas: element() };
   Object.assign(elements, { statusLine: element(), tooltip: element() });
   const map = createState(/** @type {any} */ (elements), new Map(), "");
   const deck = () => ({ setProps() {} });
@@ -108,6 +111,7 @@ test("the edits the map sends have the example's shape", async () => {
   const sent = [];
   const map = mapWithData(sent);
   bindControls(map);
+  bindKeys(map);
   // Drag the first site to where the example's move goes.
   const move = EXAMPLE.edits.find((edit) => edit.action === "move");
   assert.ok(startDrag(map, move.id));

@@ -133,7 +133,7 @@ def test_keyboard_move_and_delete_key(page, app_url):
     settle(page)
     assert url_sites(page)[0] == (55.75, 37.62, "KY (moved)")
     # Delete removes the selected site when the map has the focus.
-    page.locator(".deckmap").focus()
+    page.get_by_role("application", name="Range map").focus()
     page.keyboard.press("Delete")
     wait_for_sites(page, 1)
     assert url_sites(page)[0][2] == "Shuya"
