@@ -203,9 +203,13 @@ def _poles_inside(
     """Whether each disk holds the North and the South Pole; a pole on the circle is in the
     closed disk, as every point at distance r is."""
     n = lons.size
-    # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance), both poles in one call.
-    poles = np.repeat([90.0, -90.0], n)
-    twice = np.concatenate((lons, lons)), np.concatenate((lats, lats))
-    _, _, dist = GEOD.inv(*twice, np.zeros(2 * n), poles)
-    dist = np.asarray(dist)
+    # Geod.inv(lons1, lats1, lons2, lats2) -> (az12, az21, distance), both poles in one call;
+    # the arrays are its own to write over (in place: no copies).
+    points = np.empty((4, 2 * n))
+    points[0, :n] = points[0, n:] = lons
+    points[1, :n] = points[1, n:] = lats
+    points[2] = 0.0
+    points[3, :n] = 90.0
+    points[3, n:] = -90.0
+    dist = GEOD.inv(*points, inplace=True)[2]
     return dist[:n] <= radii_m, dist[n:] <= radii_m

@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .rings import FloatArray, IntArray, next_index, ring_starts, wrap_deg
+from .rings import FloatArray, IntArray, ring_starts, wrap_deg
 
 WORLD = box(-180.0, -90.0, 180.0, 90.0)
 # A ring or piece bounding less than this (about 1 cm² at the equator) has collapsed to a point:
@@ -49,11 +49,15 @@ def regions_from_rings(
     the general path.
     """
     starts = ring_starts(ring)
-    n_rings = starts.size - 1
-    raw_steps = lons_deg[next_index(ring, starts)] - lons_deg
-    crosses = np.bincount(ring[np.abs(raw_steps) >= 180.0], minlength=n_rings) > 0
+    first, last = starts[:-1], starts[1:] - 1
+    # Each edge's longitude step (next minus this; each ring's last edge closes it).
+    jumps = np.empty_like(lons_deg)
+    np.subtract(lons_deg[1:], lons_deg[:-1], out=jumps[:-1])
+    jumps[last] = lons_deg[first] - lons_deg[last]
+    np.abs(jumps, out=jumps)
+    crosses = np.maximum.reduceat(jumps, first) >= 180.0
     simple = ~crosses & ~north_inside & ~south_inside
-    at_pole = np.bincount(ring[np.abs(lats_deg) >= _AT_POLE_DEG], minlength=n_rings) > 0
+    at_pole = np.maximum.reduceat(np.abs(lats_deg), first) >= _AT_POLE_DEG
     cap = (north_inside != south_inside) & ~at_pole
     fast = np.concatenate([np.flatnonzero(simple), np.flatnonzero(cap)])
     coords, sizes = [], [np.diff(starts)[simple]]
@@ -64,10 +68,14 @@ def regions_from_rings(
     for i in np.flatnonzero(cap):
         part = slice(starts[i], starts[i + 1])
         winding = 1 if north_inside[i] else -1
-        steps = _winding_steps(raw_steps[part], lats_deg[part], winding)
-        coords.append(_polar_cap_coords(_unwrapped(lons_deg[part], steps), lats_deg[part], winding))
+        # Round one pole and through neither, the ring's longitude runs one way (edges span at
+        # most 45°), so it jumps by ~360° at one edge, where it crosses ±180°: past that edge
+        # it is continuous one turn on.
+        unwrapped = lons_deg[part].copy()
+        unwrapped[int(np.argmax(jumps[part])) + 1 :] += 360.0 * winding
+        coords.append(_polar_cap_coords(unwrapped, lats_deg[part], winding))
         sizes.append([len(coords[-1])])
-    regions: list = [None] * n_rings  # every slot is filled below
+    regions: list = [None] * first.size  # every slot is filled below
     if fast.size:
         indices = np.repeat(np.arange(fast.size), np.concatenate(sizes))
         rings = shapely.linearrings(np.concatenate(coords), indices=indices)
@@ -195,8 +203,9 @@ def _polar_cap_coords(unwrapped: FloatArray, lats: FloatArray, winding: int) -> 
     # The antimeridian crossing X = 180 + 360k inside this turn, where the cut goes.
     lo = min(unwrapped[0], last_lon)
     x_cut = 180.0 + 360.0 * math.ceil((lo - 180.0) / 360.0)
-    lon_turn = np.append(unwrapped, last_lon)
-    k = int(np.flatnonzero((lon_turn[:-1] - x_cut) * (lon_turn[1:] - x_cut) <= 0)[0])
+    lon_turn = np.concatenate((unwrapped, [last_lon]))
+    side = lon_turn - x_cut
+    k = int(np.argmax(side[:-1] * side[1:] <= 0))
     lat_k, lat_k1 = lats[k], lats[(k + 1) % n]
     if lon_turn[k] == lon_turn[k + 1]:
         lat_cut = lat_k
