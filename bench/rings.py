@@ -41,7 +41,7 @@ GEOD = Geod(ellps="WGS84")
 BATTALIONS = [(45.74, 48.58), (62.71, 56.85), (44.65, 43.74), (41.39, 56.85)]
 THREE_RINGS_M = (480_000.0, 500_000.0, 5_500_000.0)
 REPEATS = 7
-SMALL_REPEATS = 201
+SMALL_REPEATS = 1001
 
 
 def sites(n: int) -> list[tuple[float, float]]:
