@@ -25,10 +25,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(program: Sequence[str], log: Path) -> Iterator[tuple[subprocess.Popen, str]]:
-    """Run ``python <program> --server.port P --server.address 127.0.0.1`` from the project
-    root, its output in ``log``; yield the process and its URL once its health check answers,
-    and stop it on exit.
+def streamlit_server(
+    program: Sequence[str], log: Path, cwd: Path = ROOT
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Run ``python <program> --server.port P --server.address 127.0.0.1`` from ``cwd`` (the
+    project root, or another checkout a benchmark compares, with its own
+    ``.streamlit/config.toml``), its output in ``log``; yield the process and its URL once its
+    health check answers, and stop it on exit.
 
     ``program`` is e.g. ``["-m", "streamlit", "run", "app.py"]``.
     """
@@ -37,7 +40,7 @@ def streamlit_server(program: Sequence[str], log: Path) -> Iterator[tuple[subpro
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *program, "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT,
+            cwd=cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
