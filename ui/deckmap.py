@@ -25,6 +25,7 @@ import streamlit as st
 
 from geo import LaunchSite, RingSpec
 from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS
+from ui.componentjson import guard_component_json
 from ui.layers import BASEMAP_URL, INITIAL_VIEW, MAP_STYLE, MapStyle, StaticLayers, place_dots
 from ui.static import versioned_url
 
@@ -125,6 +126,8 @@ export default async function (component) {{
 }}
 """
 _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)
+# Before any value a page sends is decoded: a forged edit nested too deeply gets the map's notice.
+guard_component_json()
 
 
 def ring_rows(rings: Sequence[RingSpec]) -> list[RingRow]:

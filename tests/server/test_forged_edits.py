@@ -26,6 +26,14 @@ def sites(result) -> list[tuple[float, float, str]]:
             '{"action":"move","id":"0","lat":' + "[" * 500 + "]" * 500 + ',"lon":1,"from":null}',
             "not numbers",
         ),
+        # Deeper than Python's JSON decoder goes, which fails in Streamlit before the app runs.
+        *[
+            (
+                '{"action":"move","id":"0","lat":' + "[" * n + "]" * n + ',"lon":1,"from":null}',
+                "know",
+            )
+            for n in (1000, 100_000)
+        ],
     ],
 )
 def test_a_forged_edit_gets_a_notice_and_changes_nothing(app_url, edit_json, why):
