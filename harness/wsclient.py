@@ -39,6 +39,9 @@ class Run:
     map_id: str = ""
     components: list[str] = field(default_factory=list)
     query_string: str | None = None
+    # label -> (widget id, values it was set to, or None if left as the page has them) of each
+    # multiselect the run drew
+    multiselects: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)
 
 
 class Session:
@@ -75,14 +78,18 @@ class Session:
         return [{"id": TRIGGER_ID.format(element_id=element_id), "json_trigger_value": payload}]
 
     async def send(self, widgets: list[dict]) -> None:
-        """Ask for a rerun with ``widgets`` (``{"id": ..., "<value field>": ...}``)."""
+        """Ask for a rerun with ``widgets`` (``{"id": ..., "<value field>": ...}``; a list is the
+        value of an array field such as ``string_array_value``)."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query_string
         msg.rerun_script.page_script_hash = ""
         for widget in widgets:
             state = msg.rerun_script.widget_states.widgets.add()
             for key, value in widget.items():
-                setattr(state, key, value)
+                if isinstance(value, list):
+                    getattr(state, key).data.extend(value)
+                else:
+                    setattr(state, key, value)
         assert self.ws is not None
         await self.ws.send(msg.SerializeToString())
 
@@ -107,6 +114,10 @@ class Session:
                 which = element.WhichOneof("type")
                 if which == "alert":
                     run.alerts.append(shown_text(element.alert.body))
+                elif which == "multiselect":
+                    picker = element.multiselect
+                    values = list(picker.raw_values) if picker.set_value else None
+                    run.multiselects[picker.label] = (picker.id, values)
                 elif which == "exception":
                     run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
                 elif which == "bidi_component":

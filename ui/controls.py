@@ -31,6 +31,13 @@ from ui.urlstate import (
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
 GAZETTEER_MATCHES = 20
+SITE_PICKER = "Sites on the map"
+# More than the site changes a request can cross: a page sends one map edit at a time.
+PICKER_KEYS = 8
+STALE_PICK = (
+    "The change in the sidebar's site list was not applied: the sites changed on the map at "
+    "the same moment. Make it again."
+)
 URL_KEYS = ("system", "mode", "site", "ring", "est", "view", "target", "launch", "strip")
 
 
@@ -148,12 +155,19 @@ def sidebar() -> None:
 
         st.header("Launch sites")
         offered = _choices()
-        st.session_state.site_labels = sitelist.labels_of(st.session_state.sites, offered)
+        key = _picker_key()
+        st.session_state[key] = sitelist.labels_of(st.session_state.sites, offered)
+        # What each picker showed: a request that crossed changes carries one (_on_pick_labels).
+        st.session_state.picker_shown = {
+            **st.session_state.get("picker_shown", {}),
+            key: st.session_state[key],
+        }
         st.multiselect(
-            "Sites on the map",
+            SITE_PICKER,
             list(offered),
-            key="site_labels",
+            key=key,
             on_change=_on_pick_labels,
+            args=(key,),
             help="Presets from data/sites.csv (approximate town points) and your own sites.",
         )
         _add_by_coordinates()
@@ -178,8 +192,16 @@ def add_sites(sites: list[LaunchSite]) -> int:
     return left_out
 
 
-def set_sites(sites: tuple[LaunchSite, ...]) -> None:
-    """Make ``sites`` the map's sites, in order; new ones stay among the sidebar's choices."""
+def set_sites(sites: tuple[LaunchSite, ...], *, picked: bool = False) -> None:
+    """Make ``sites`` the map's sites, in order; new ones stay among the sidebar's choices.
+
+    A change not ``picked`` in the sidebar's site picker gives the picker a new key: a request
+    the page sent before it saw the change (a click in the sidebar while a drop's run goes on)
+    carries the picker's labels from before, which Streamlit would otherwise take for the
+    user's pick, undoing the change or naming a site no longer offered.
+    """
+    if not picked and sites != st.session_state.get("sites"):
+        st.session_state.picker_version = st.session_state.get("picker_version", 0) + 1
     st.session_state.sites = sites
     st.session_state.kept = sitelist.kept_with(st.session_state.kept, sites)
 
@@ -188,9 +210,23 @@ def _choices() -> dict[str, LaunchSite]:
     return sitelist.choices(data.preset_sites(), st.session_state.kept, st.session_state.sites)
 
 
-def _on_pick_labels() -> None:
+def _picker_key() -> str:
+    # A few keys in turn: Streamlit keeps what it knows of every widget key a session used.
+    return f"site_labels_{st.session_state.picker_version % PICKER_KEYS}"
+
+
+def _on_pick_labels(key: str) -> None:
+    if key != _picker_key():
+        # The page's picker from before a change made elsewhere, sent with a request that
+        # crossed that change: as the page showed it, nothing to do; changed, it is not
+        # applied over sites the user had not seen yet.
+        if st.session_state[key] != st.session_state.picker_shown.get(key):
+            st.session_state.map_message = (False, STALE_PICK)
+        return
     offered = _choices()
-    set_sites(tuple(offered[label] for label in st.session_state.site_labels))
+    # A label the picker never offered comes only from a forged message: left out.
+    picked = (offered[label] for label in st.session_state[key] if label in offered)
+    set_sites(tuple(picked), picked=True)
 
 
 def on_map_edit() -> None:

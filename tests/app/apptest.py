@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Multiselect
+
+from ui.controls import SITE_PICKER
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -19,6 +22,12 @@ def run_app(**query: str | list[str]) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+def site_picker(at: AppTest) -> Multiselect:
+    """The sidebar's site picker (its key changes with every change of the sites elsewhere)."""
+    (picker,) = [widget for widget in at.multiselect if widget.label == SITE_PICKER]
+    return picker
 
 
 def component_data(at: AppTest, name: str) -> list[dict]:

@@ -13,7 +13,7 @@ from geo import LaunchSite
 from geo import data as geo_data
 from geo.cli import main as cli_main
 from geo.places import places_in_range
-from tests.app.apptest import map_data, run_app, table
+from tests.app.apptest import map_data, run_app, site_picker, table
 from ui.layers import MAX_CITY_DOTS
 from ui.text import plain
 
@@ -143,7 +143,7 @@ def test_add_site_by_coordinates_changes_coverage_table():
     at.text_input(key="new_name").set_value("Sydney test site")
     add_site_button(at).click().run()
     assert not at.exception
-    assert "Sydney test site" in at.multiselect(key="site_labels").value
+    assert "Sydney test site" in site_picker(at).value
     assert "Sydney" in set(table(at)["name"])
 
 
@@ -159,7 +159,7 @@ def test_bad_coordinates_show_error_not_exception(text, message):
 def test_removing_a_site_changes_coverage_table():
     at = run_app(mode="claimed")
     assert "Vladikavkaz" in set(table(at)["name"])  # near Mozdok
-    at.multiselect(key="site_labels").unselect("Mozdok").run()
+    site_picker(at).unselect("Mozdok").run()
     assert "Vladikavkaz" not in set(table(at)["name"])
 
 
@@ -184,7 +184,7 @@ def test_import_csv_adds_good_rows_and_reports_bad_ones():
     )
     next(b for b in at.button if b.label == "Import").click().run()
     assert not at.exception
-    assert {"Tartu", "Riga test"} <= set(at.multiselect(key="site_labels").value)
+    assert {"Tartu", "Riga test"} <= set(site_picker(at).value)
     assert any("95" in w.value for w in at.warning)
     assert "Tallinn" in set(table(at)["name"])
 
@@ -194,11 +194,11 @@ def test_add_site_by_place_name_from_the_gazetteer():
     at.text_input(key="place_query").set_value("tallinn").run()
     matches = at.selectbox(key="gazetteer")
     assert matches.options == ["Tallinn, Harju, Estonia (pop. 394,024)"]
-    assert "Tallinn, Estonia" not in at.multiselect(key="site_labels").value
+    assert "Tallinn, Estonia" not in site_picker(at).value
     places = geo_data.places()
     matches.set_value(places.index[places["name"] == "Tallinn"][0]).run()
     assert not at.exception
-    assert "Tallinn, Estonia" in at.multiselect(key="site_labels").value
+    assert "Tallinn, Estonia" in site_picker(at).value
     assert "Riga" in set(table(at)["name"])
     assert at.text_input(key="place_query").value == ""
     assert "gazetteer" not in [s.key for s in at.selectbox]
@@ -236,7 +236,7 @@ def test_geojson_export_equals_cli_output(tmp_path):
 def test_url_state_restores_map():
     at = run_app(system="Pershing II", mode="claimed", site=["-33.87,151.21,Sydney"], ring="1000")
     assert at.selectbox(key="system").value == "Pershing II"
-    assert at.multiselect(key="site_labels").value == ["Sydney"]
+    assert site_picker(at).value == ["Sydney"]
     assert ring_labels(at) == {"1,770 km", "1,000 km"}
     site = at.query_params["site"]
     assert (site if isinstance(site, list) else [site]) == ["-33.87,151.21,Sydney"]
@@ -248,7 +248,7 @@ def test_import_beyond_500_sites_keeps_the_first_and_says_so():
     rows = "\n".join(f"S{i},{i % 80},{i % 170}" for i in range(497))
     at.text_area(key="import_text").set_value("name,lat,lon\n" + rows)
     next(b for b in at.button if b.label == "Import").click().run()
-    assert len(at.multiselect(key="site_labels").value) == 500
+    assert len(site_picker(at).value) == 500
     assert plain("1 site(s) not added: a map holds at most 500 sites.") in [
         e.value for e in at.error
     ]
@@ -258,11 +258,11 @@ def test_import_beyond_500_sites_keeps_the_first_and_says_so():
 
 def test_a_map_with_no_sites_stays_empty_in_its_link():
     at = run_app()
-    at.multiselect(key="site_labels").set_value([]).run()
+    site_picker(at).set_value([]).run()
     assert at.query_params["site"] in ("", [""])
     link = {key: at.query_params[key] for key in at.query_params}
     reopened = run_app(**link)
-    assert reopened.multiselect(key="site_labels").value == []
+    assert site_picker(reopened).value == []
     assert map_data(reopened)["sites"] == []
     assert not reopened.warning
 
@@ -274,7 +274,7 @@ def test_malformed_url_falls_back_with_notice():
     assert "Unknown mode" in notices
     assert "Site 1 in the link was ignored" in notices
     assert at.selectbox(key="system").value == "9M729"
-    assert len(at.multiselect(key="site_labels").value) == 4  # defaults kept
+    assert len(site_picker(at).value) == 4  # defaults kept
 
 
 def test_publication_figure_is_made_on_request():
