@@ -15,6 +15,7 @@ from geo import LaunchSite, RingSpec, System, data
 from geo.style import (
     CAPITAL_COLOUR,
     CITY_COLOUR,
+    LAND_COLOUR,
     ROLE_COLOURS,
     SITE_COLOUR,
     SITE_LABEL,
@@ -99,12 +100,17 @@ def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
             "display:inline-block;width:1.6em;height:0.6em"
         )
         source = (
-            f' <span style="color:#555;font-size:0.8em">({html.escape(ring.source)})</span>'
+            # The text's own colour, dimmed: readable in the light and the dark theme.
+            f' <span style="opacity:0.75;font-size:0.8em">({html.escape(ring.source)})</span>'
             if ring.source
             else ""
         )
         items.append(f'<span style="{swatch}"></span> {html.escape(ring.label)}{source}')
-    dot = '<span style="color:{}">{}</span> {}'.format
+    # Each mark on the land colour it is drawn on, so it reads as on the map in either theme.
+    dot = (
+        f'<span style="color:{{}};background:{hex_colour(LAND_COLOUR)};border-radius:3px;'
+        'padding:0 3px">{}</span> {}'
+    ).format
     items.append(
         " &nbsp; ".join(
             [

@@ -1,0 +1,80 @@
+"""The map as it looks in Streamlit's dark theme and on a phone: its toolbar's text readable
+(WCAG AA contrast, measured on the pixels drawn) and every button wholly in view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from harness.browser import ARTIFACTS
+from harness.contrast import AA_TEXT, relative_luminance, text_contrast
+from harness.mapview import click, open_map, to_screen
+
+pytestmark = pytest.mark.e2e
+
+KAPUSTIN_YAR = (45.74, 48.58)  # lon, lat
+ONE_SITE = "?mode=both&site=48.58,45.74,Kapustin Yar"
+
+
+@pytest.fixture
+def themed_page(browser: Browser, request) -> Iterator[Page]:
+    """A page at 1400×900 in the colour scheme ``request.param`` ("light" or "dark"), which
+    Streamlit's default theme follows."""
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 900}, color_scheme=request.param
+    )
+    page = context.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on(
+        "console",
+        lambda m: m.type == "error" and page.console_errors.append(m.text),  # type: ignore[attr-defined]
+    )
+    yield page
+    context.close()
+
+
+def toolbar_contrasts(page: Page) -> dict[str, float]:
+    """Each visible, enabled toolbar control and text, by what it says: its text's contrast."""
+    bar = page.locator(".deckmap .bar")
+    ratios = {}
+    for element in bar.locator("button, input, .hint").all():
+        if not element.is_visible() or element.is_disabled():
+            continue
+        label = element.input_value() if element.evaluate("(e) => e.tagName") == "INPUT" else ""
+        ratios[label or element.inner_text()] = text_contrast(page, element)
+    return ratios
+
+
+@pytest.mark.parametrize("themed_page", ["dark", "light"], indirect=True)
+def test_toolbar_text_has_aa_contrast_in_both_themes(themed_page, app_url):
+    page = themed_page
+    dark = page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches")
+    name = "dark" if dark else "light"
+    open_map(page, f"{app_url}/{ONE_SITE}", f"theme-{name}")
+    # The theme is in effect: the page's ground is dark in the dark theme, light in the light.
+    ground = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.stApp')).backgroundColor"
+    )
+    rgb = [int(v) for v in ground[ground.index("(") + 1 : ground.index(")")].split(",")[:3]]
+    assert (relative_luminance(rgb) < 0.2) == dark, ground
+
+    # Nothing selected: "+ Add site", "Measure" and the hint.
+    idle = toolbar_contrasts(page)
+    assert {"+ Add site", "Measure"} <= idle.keys(), idle
+    # A site selected: its name, coordinates, "Move" and "Remove" too.
+    click(page, *to_screen(page, *KAPUSTIN_YAR))
+    page.locator(".deckmap .bar").get_by_text("Kapustin Yar", exact=True).wait_for()
+    selected = toolbar_contrasts(page)
+    assert {"Kapustin Yar", "48.5800", "45.7400", "Move", "Remove"} <= selected.keys(), selected
+    # Adding: the pressed button.
+    page.locator(".deckmap .bar").get_by_role("button", name="+ Add site").click()
+    pressed = toolbar_contrasts(page)
+    page.locator(".deckmap .bar").screenshot(path=ARTIFACTS / f"toolbar-{name}.png")
+    page.keyboard.press("Escape")
+
+    for state, ratios in (("idle", idle), ("selected", selected), ("adding", pressed)):
+        low = {text: round(r, 2) for text, r in ratios.items() if r < AA_TEXT}
+        assert not low, f"{name} theme, {state}: below {AA_TEXT}:1: {low}"
+    assert page.console_errors == []
