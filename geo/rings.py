@@ -114,7 +114,7 @@ def circle_vertices(
     period = 4.0 * kept_deg
     ring = np.repeat(np.arange(n_rings, dtype=np.int64), _START_VERTICES)
     u = (period[:, None] * _START_FRACTIONS).ravel()
-    corner = _corner_mask(ring, u, kept_deg) if np.any(gap_deg) else None
+    corner = _corner_mask(ring, u, kept_deg) if gap_deg.any() else None
     sites = (lons_deg, lats_deg, radii_m, kept_deg, gap_deg)
     # Each vertex's (u, lon, lat), a column: the rounds move them together.
     points = _forward(sites, ring, u)
@@ -160,6 +160,8 @@ def _cut_intervals(
     """
     kept = np.full(lons_deg.shape, 90.0)
     gap = np.zeros(lons_deg.shape)
+    if radii_m.max() <= CUT_LOCUS_MIN_M - 1.0:  # the common case, in one comparison
+        return kept, gap
     maybe = np.flatnonzero((radii_m > CUT_LOCUS_MIN_M - 1.0) & (np.abs(lats_deg) < 90.0))
     if not maybe.size:
         return kept, gap
@@ -193,7 +195,7 @@ def _azimuth(
     ring: IntArray, u: FloatArray, kept_deg: FloatArray, gap_deg: FloatArray
 ) -> FloatArray:
     """Azimuth of each parameter value: u with the cut intervals put back after each corner."""
-    if not np.any(gap_deg):
+    if not gap_deg.any():
         return u
     first, second = _corners(kept_deg[ring])
     return u + gap_deg[ring] * ((u > first).astype(np.float64) + (u > second))
