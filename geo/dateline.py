@@ -77,9 +77,8 @@ def regions_from_rings(
         sizes.append([len(coords[-1])])
     regions: list = [None] * first.size  # every slot is filled below
     if fast.size:
-        indices = np.repeat(np.arange(fast.size), np.concatenate(sizes))
-        rings = shapely.linearrings(np.concatenate(coords), indices=indices)
-        for i, polygon in zip(fast, shapely.polygons(rings), strict=True):
+        polygons = _polygons(np.concatenate(coords), np.concatenate(sizes))
+        for i, polygon in zip(fast, polygons, strict=True):
             regions[i] = polygon
     for i in np.flatnonzero(~simple & ~cap):
         part = slice(starts[i], starts[i + 1])
@@ -90,6 +89,22 @@ def regions_from_rings(
             south_inside=bool(south_inside[i]),
         )
     return regions
+
+
+def _polygons(coords: FloatArray, sizes: IntArray) -> NDArray[np.object_]:
+    """Polygons without holes from rings of ``sizes`` rows each, one after another in ``coords``
+    (not closed), in one call to GEOS: built from closed rings and their offsets, a quarter of
+    the cost of building the rings first."""
+    closed_ends = np.cumsum(sizes + 1)
+    # Each closed ring's rows are its own, then its first again.
+    source = np.arange(closed_ends[-1]) - np.repeat(np.arange(sizes.size), sizes + 1)
+    source[closed_ends - 1] = closed_ends - sizes - 1 - np.arange(sizes.size)
+    ring_offsets = np.concatenate(([0], closed_ends))
+    return shapely.from_ragged_array(
+        shapely.GeometryType.POLYGON,
+        coords.take(source, axis=0),
+        (ring_offsets, np.arange(sizes.size + 1)),
+    )
 
 
 def region_from_ring(
