@@ -52,6 +52,11 @@ frontend-check: frontend/node_modules/.installed
 	for bundle in $$(cd frontend/build-check && ls); do cmp frontend/build-check/$$bundle static/$$bundle || \
 	  { echo "static/$$bundle is stale: run 'make frontend' and commit it"; exit 1; }; done
 
+# CesiumJS for the browser test that reads our KML on a globe (tests/e2e/test_kml_globe.py).
+tests/e2e/globe/node_modules/.installed: tests/e2e/globe/package-lock.json | node
+	cd tests/e2e/globe && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 js-test: frontend/node_modules/.installed
 	cd frontend && node --test test/
 
@@ -65,7 +70,7 @@ lint: $(VENV)/.dev frontend/node_modules/.installed
 	$(PY) -m ruff format --check .
 	cd frontend && npm run --silent lint
 
-test: lint chromium nginx frontend-check js-test
+test: lint chromium nginx frontend-check js-test tests/e2e/globe/node_modules/.installed
 	$(PY) -m pytest
 
 # Two app processes behind nginx on 127.0.0.1 (sticky per browser): the proxy on PORT, the apps
@@ -78,4 +83,4 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts frontend/node_modules \
-	  frontend/build-check
+	  frontend/build-check tests/e2e/globe/node_modules
