@@ -3,11 +3,14 @@
 A globe joins vertices by great circles and fills the smaller side of a closed ring, so the
 RFC 7946 shapes cannot go in as they are: a disk larger than a hemisphere would come out as its
 complement, and the edges along ±180° and the pole lines, which exist only on the flat chart,
-would show. So each region is filled with pieces cut along meridians 30° apart and the equator:
-each piece is far smaller than a hemisphere, and those cuts are geodesics, the same line in
-either reading. The outline is drawn apart, as lines that follow the true boundary across ±180°
-in one piece. Every edge is densified (:func:`geo.lines.densify_straight`) so its great-circle
-reading lies within the tolerance of the straight one, which is what the GeoJSON holds.
+would show. So each region is filled with pieces cut along meridians 30° apart, the equator and
+the parallels at ±45°: each piece is far smaller than a hemisphere and spans under 90° of
+latitude (CesiumJS cuts a polygon that does at the equator, and one with an edge already on the
+equator then comes out twice, drawn doubly opaque). Pieces on either side of a cut share its
+vertices, so in either reading they meet without a gap or an overlap. The outline is drawn
+apart, as lines that follow the true boundary across ±180° in one piece. Every edge is densified
+(:func:`geo.lines.densify_straight`) so its great-circle reading lies within the tolerance of
+the straight one, which is what the GeoJSON holds.
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from .geojson import CoverageFeature, feature_properties
 from .lines import densify_straight
 from .model import COORD_DECIMALS, Band
 
-_CELL_DEG = 30.0
-_WEST, _SOUTH = np.meshgrid(np.arange(-180.0, 180.0, _CELL_DEG), [-90.0, 0.0])
-CELLS = shapely.box(_WEST, _SOUTH, _WEST + _CELL_DEG, _SOUTH + 90.0).ravel()
+_CELL_LON_DEG, _CELL_LAT_DEG = 30.0, 45.0
+_WEST, _SOUTH = np.meshgrid(
+    np.arange(-180.0, 180.0, _CELL_LON_DEG), np.arange(-90.0, 90.0, _CELL_LAT_DEG)
+)
+CELLS = shapely.box(_WEST, _SOUTH, _WEST + _CELL_LON_DEG, _SOUTH + _CELL_LAT_DEG).ravel()
 # Fill opacity as KML's alpha byte: the rings stay readable over the globe's imagery.
 _FILL_ALPHA = "59"  # about 35 %
 _ON_EDGE_DEG = 1e-9
@@ -80,7 +85,7 @@ def kmz_bytes(kml: str) -> bytes:
 
 
 def fill_pieces(region: BaseGeometry) -> list[Polygon]:
-    """The region cut into pieces none of which crosses a 30° meridian or the equator."""
+    """The region cut into pieces none of which crosses a 30° meridian, the equator or ±45°."""
     pieces = shapely.intersection(region, CELLS)
     return [
         p

@@ -88,6 +88,19 @@ def test_kml__no_piece_reaches_a_hemisphere_so_a_globe_fills_the_right_side(feat
         assert total == pytest.approx(geodesic_area_m2(feature.geometry), rel=1e-4)
 
 
+def test_kml__no_piece_spans_90_degrees_of_latitude_so_none_is_cut_again_at_the_equator(
+    features, tmp_path
+):
+    # CesiumJS cuts a polygon that spans 90° of latitude (or 120° of longitude) at the equator,
+    # and one with an edge already there comes out twice: its fill drawn doubly opaque.
+    frame = read(export_bytes(features, "kml", tolerance_m=TOLERANCE_M), "kml", tmp_path)
+    for geom in frame.geometry:
+        for piece in polygons_of(geom):
+            west, south, east, north = piece.bounds
+            assert north - south <= 45.0 + 1e-9
+            assert east - west <= 30.0 + 1e-9
+
+
 def test_kml__the_north_pole_cap_is_filled_for_kapustin_yar_at_5500_km(tmp_path):
     features = coverage_features(SITES[:1], [Band(0.0, 5500.0)], tolerance_m=TOLERANCE_M)
     frame = read(export_bytes(features, "kml", tolerance_m=TOLERANCE_M), "kml", tmp_path)
