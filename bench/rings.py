@@ -20,9 +20,7 @@ Part 3, many sites:
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,6 +32,8 @@ from pyproj import Geod
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from checkouts import load_checkout, run_header
+
 import geo
 from geo.rings import chord_error_m, circle_vertices
 
@@ -41,7 +41,7 @@ GEOD = Geod(ellps="WGS84")
 BATTALIONS = [(45.74, 48.58), (62.71, 56.85), (44.65, 43.74), (41.39, 56.85)]
 THREE_RINGS_M = (480_000.0, 500_000.0, 5_500_000.0)
 REPEATS = 7
-SMALL_REPEATS = 1001
+SMALL_REPEATS = 201
 
 
 def sites(n: int) -> list[tuple[float, float]]:
@@ -99,18 +99,6 @@ def medians_ms(cases: dict, repeats: int) -> dict[str, float]:
             fn()
             times[key].append(time.perf_counter() - t0)
     return {key: statistics.median(v) * 1e3 for key, v in times.items()}
-
-
-def load_checkout(path: str):
-    """Another checkout's ``geo`` package, imported as ``geo_before`` beside ours."""
-    root = Path(path).resolve() / "geo"
-    spec = importlib.util.spec_from_file_location(
-        "geo_before", root / "__init__.py", submodule_search_locations=[str(root)]
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["geo_before"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 BEFORE = load_checkout(sys.argv[sys.argv.index("--before") + 1]) if "--before" in sys.argv else None
@@ -225,10 +213,7 @@ def many_sites() -> None:
 
 
 def main() -> None:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    print(f"commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+    print(run_header())
     print("| site | rings km | method | median ms | vertices | vs fwd |")
     print("|---|---|---|---:|---:|---:|")
     one_site(BATTALIONS[0], THREE_RINGS_M, "Kapustin Yar")
