@@ -10,9 +10,10 @@ from geo.style import FILL_ALPHA, ROLE_COLOURS
 from ui import compute, controls, panels, reach
 from ui.deckmap import deck_map
 from ui.layers import static_layers
-from ui.text import plain
+from ui.notices import show_notices
 
 st.set_page_config(page_title="INF Range Map", page_icon="🗺️", layout="wide")
+NO_SITES = "No launch site selected: pick one in the sidebar, or add one on the map."
 controls.init_session()
 controls.sidebar()
 state, ring_errors = controls.current_state()
@@ -31,16 +32,13 @@ edit_ok, edit_message = controls.map_message()
 # One block whatever it holds: the map after it keeps its place in the page, so the browser
 # keeps the map (and its WebGL context and view) instead of mounting a new one.
 with st.container():
-    for notice in st.session_state.notices:
-        st.warning(plain(notice))
-    if not edit_ok:
-        st.warning(plain(edit_message))
-    for message in notices:
-        st.info(plain(message))
-    for message in ring_errors:
-        st.error(plain(f"Extra rings: {message}"))
-    if not state.sites:
-        st.info("No launch site selected: pick one in the sidebar, or add one on the map.")
+    show_notices(
+        [("warning", notice) for notice in st.session_state.notices]
+        + ([] if edit_ok else [("warning", edit_message)])
+        + [("info", message) for message in notices]
+        + [("error", f"Extra rings: {message}") for message in ring_errors]
+        + ([] if state.sites else [("info", NO_SITES)])
+    )
     panels.system_facts(system)
 
 centers = compute.centers_of(state.sites)

@@ -104,3 +104,13 @@ def url_sites(page: Page) -> Sites:
     """The sites the page's link holds (Python's state)."""
     values = parse_qs(urlsplit(page.url).query).get("site", [])
     return [(float(v.split(",")[0]), float(v.split(",")[1]), v.split(",", 2)[2]) for v in values]
+
+
+def set_view(page: Page, lon: float, lat: float, zoom: float) -> None:
+    """Move the camera as the map's controller would, then wait for the frame."""
+    page.evaluate(
+        "([longitude, latitude, zoom]) =>"
+        " window.__deckmapTest.setView({longitude, latitude, zoom})",
+        [lon, lat, zoom],
+    )
+    settle(page)

@@ -16,10 +16,15 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from geo.style import BORDER_COLOUR, LAND_COLOUR, SITE_COLOUR
+from geo.style import BORDER_COLOUR, LAND_COLOUR, OCEAN_COLOUR, SITE_COLOUR
 
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
+# 1:50m in tiles of FINE_TILE_DEG degrees (scripts/make_basemap.py), each named by its south-west
+# corner, for the map to fetch for the tiles in view once zoomed in: there, 1:110m coastlines
+# are kilometres off, and 1:50m for the whole world is too heavy to draw on a CPU renderer.
+FINE_BASEMAP_DIR = "basemap-50m"
+FINE_TILE_DEG = 30
 MAX_CITY_DOTS = 300
 NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
@@ -30,6 +35,7 @@ INITIAL_VIEW = {"longitude": 45.0, "latitude": 50.0, "zoom": 1.6}
 
 class BasemapStyle(TypedDict):
     fill: list[int]
+    ocean: list[int]
     line: list[int]
     line_width_px: float
 
@@ -53,7 +59,12 @@ class MapStyle(TypedDict):
 
 
 MAP_STYLE: MapStyle = {
-    "basemap": {"fill": list(LAND_COLOUR), "line": list(BORDER_COLOUR), "line_width_px": 0.5},
+    "basemap": {
+        "fill": list(LAND_COLOUR),
+        "ocean": list(OCEAN_COLOUR),
+        "line": list(BORDER_COLOUR),
+        "line_width_px": 0.5,
+    },
     "site": {
         "fill": [*SITE_COLOUR, 230],
         # Okabe-Ito orange: no ring has it.
@@ -119,9 +130,13 @@ def static_layers(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> 
         "GeoJsonLayer",
         BASEMAP_URL,
         id="basemap",
-        stroked=True,
+        # The countries are unstroked polygons, each with its colour; their coasts and borders
+        # one line feature without the cuts at ±180° and the South Pole
+        # (scripts/make_basemap.py). The map draws the ocean below them, and sets their depth
+        # test for the view (frontend/src/basemap.js).
+        stroked=False,
         filled=True,
-        get_fill_color=basemap["fill"],
+        get_fill_color="properties.color",
         get_line_color=basemap["line"],
         line_width_min_pixels=basemap["line_width_px"],
     )

@@ -63,7 +63,7 @@
  * How the map draws what both deck.gl and the 2D preview draw (colours RGB(A), 0–255): the
  * basemap (Python builds its layer from this too) and the sites.
  * @typedef {object} MapStyle
- * @property {{fill: number[], line: number[], line_width_px: number}} basemap
+ * @property {{fill: number[], ocean: number[], line: number[], line_width_px: number}} basemap
  * @property {{fill: number[], selected_fill: number[], outline: number[],
  *   outline_width_px: number, radius_px: number, selected_radius_px: number}} site
  */

@@ -4,4 +4,10 @@
 
 export { _GlobeView as GlobeView, Deck, MapView } from "@deck.gl/core";
 export { JSONConverter } from "@deck.gl/json";
-export { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+export {
+  GeoJsonLayer,
+  PathLayer,
+  ScatterplotLayer,
+  SolidPolygonLayer,
+  TextLayer,
+} from "@deck.gl/layers";

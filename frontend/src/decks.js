@@ -4,6 +4,7 @@
 // the interactive Deck (controller, events, picking) with places, rings, labels and sites
 // (layers.js). The top Deck owns the view state and hands each change to the others.
 
+import { basemapLayers, GLOBE_RESOLUTION_DEG } from "./basemap.js";
 import { answerPendingEdit } from "./contract.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
@@ -122,9 +123,8 @@ export function applyData(map, data) {
     map.viewState = initial;
     map.view = makeView(data.view);
     map.deck.setProps({ views: map.view, initialViewState: initial });
-    for (const deck of [map.baseDeck, map.fillsDeck]) {
-      deck.setProps({ views: makeView(data.view), viewState: initial });
-    }
+    map.fillsDeck.setProps({ views: makeView(data.view), viewState: initial });
+    map.baseDeck.setProps({ views: makeView(data.view, GLOBE_RESOLUTION_DEG), viewState: initial });
   }
   setLowerLayers(map, "base", data.layers.base);
   setLowerLayers(map, "fills", data.layers.fills);
@@ -132,9 +132,9 @@ export function applyData(map, data) {
   redraw(map);
 }
 
-function makeView(type) {
+function makeView(type, resolution = undefined) {
   return type === "globe"
-    ? new GL.GlobeView({ id: "globe" })
+    ? new GL.GlobeView({ id: "globe", resolution })
     : new GL.MapView({ id: "map", repeat: true });
 }
 
@@ -148,7 +148,8 @@ export function camera(viewState) {
 /** A lower Deck's layers (pydeck's JSON) are replaced only when they changed: else it does
  * not redraw. */
 function setLowerLayers(map, name, specs) {
-  const json = JSON.stringify(specs);
+  // The basemap's layers also depend on the view type (basemap.js).
+  const json = JSON.stringify(specs) + (name === "base" ? map.viewType : "");
   if (map.lowerJson[name] === json) return;
   map.lowerJson[name] = json;
   const layers = specs.length ? CONVERTER.convert({ layers: specs }).layers : [];
@@ -165,15 +166,7 @@ function setLowerLayers(map, name, specs) {
   else drawBasemap(map);
 }
 
-/**
- * Draw the basemap as ``map.basemapStyle`` says: in full, without its country borders, or not
- * at all (benchmarks compare the three: testapi.js).
- * @param {MapState} map
- */
+/** Draw the basemap (basemap.js) on its Deck. */
 export function drawBasemap(map) {
-  const style = map.basemapStyle;
-  const borders = style === "no borders" ? { stroked: false } : {};
-  // Copies: a layer that was taken off a Deck is finalized and cannot be drawn again.
-  const layers = style === "none" ? [] : map.lowerLayers.base.map((layer) => layer.clone(borders));
-  map.baseDeck.setProps({ layers });
+  map.baseDeck.setProps({ layers: basemapLayers(map) });
 }

@@ -7,6 +7,7 @@
 
 // math.gl's projection, the one deck.gl's MapView uses, without the rest of deck.gl.
 import { lngLatToWorld, WebMercatorViewport, worldToPixels } from "@math.gl/web-mercator";
+import { OCEAN_BOX } from "./basemap.js";
 
 // deck.gl clamps Mercator's world y (512 units at zoom 0) here, ±89.9° of latitude, so that
 // the poles (y = ±∞) still draw; math.gl's viewport does not, so the preview clamps as deck.gl.
@@ -67,7 +68,21 @@ export function drawPreview(canvas, { viewState, style, basemap, fills, rings, s
   };
   context.strokeStyle = css(style.basemap.line);
   context.lineWidth = style.basemap.line_width_px;
-  for (const feature of basemap) polygons(feature, style.basemap.fill, true);
+  // The ocean as the map draws it (basemap.js), then the basemap's polygons (the countries),
+  // which carry their own colour and are not stroked; its coasts and borders are its line
+  // features (scripts/make_basemap.py).
+  const ocean = { geometry: { type: "Polygon", coordinates: [OCEAN_BOX] } };
+  polygons(ocean, style.basemap.ocean, false);
+  for (const feature of basemap) {
+    polygons(feature, feature.properties?.color ?? style.basemap.fill, false);
+  }
+  for (const feature of basemap) {
+    for (const dx of copies) {
+      context.beginPath();
+      for (const line of linesOf(feature.geometry)) trace(line, dx);
+      context.stroke();
+    }
+  }
   for (const feature of fills) polygons(feature, feature.properties.color, false);
   context.lineJoin = "round";
   for (const ring of rings) {
@@ -91,6 +106,12 @@ export function drawPreview(canvas, { viewState, style, basemap, fills, rings, s
       context.stroke();
     }
   }
+}
+
+function linesOf(geometry) {
+  if (geometry?.type === "LineString") return [geometry.coordinates];
+  if (geometry?.type === "MultiLineString") return geometry.coordinates;
+  return [];
 }
 
 function polygonsOf(geometry) {

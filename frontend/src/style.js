@@ -33,7 +33,8 @@ export const STYLE = `
 .deckmap .bar { display: flex; gap: 6px; flex-wrap: nowrap; align-items: center; flex: none;
   height: 36px; box-sizing: border-box; padding: 0 8px; background: var(--panel);
   border-bottom: 1px solid var(--line); }
-.deckmap .view { position: relative; flex: 1; background: #dbe7f0; }
+/* Around the globe (and past the flat map's poles): the page, apart from the ocean (basemap.js). */
+.deckmap .view { position: relative; flex: 1; background: var(--bg); }
 .deckmap .view > canvas { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 .deckmap .view > canvas.lower, .deckmap .view > canvas.preview { pointer-events: none; }
 .deckmap button { font: inherit; padding: 2px 8px; border: 1px solid var(--edge);

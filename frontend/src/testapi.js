@@ -29,6 +29,8 @@ let mounts = 0;
  * @property {{start: (id: string) => boolean, move: (lonLat: [number, number]) => boolean,
  *   cancel: () => boolean}} drag drag a site as the pointer does; cancel: put it back where it
  *   was and send nothing
+ * @property {(view: {longitude: number, latitude: number, zoom: number}) => void} setView move
+ *   the camera there, as the controller does
  * @property {() => void} drawNow draw the top Deck at once (deck.gl otherwise waits a frame)
  * @property {(style: "full" | "no borders" | "none") => void} basemap how to draw the basemap
  */
@@ -76,6 +78,11 @@ export function publishTestApi(map) {
       start: (id) => startDrag(map, id),
       move: (lonLat) => dragTo(map, lonLat),
       cancel: () => cancelDrag(map),
+    },
+    setView: (view) => {
+      const viewState = { ...map.viewState, ...view };
+      map.deck.setProps({ initialViewState: viewState });
+      map.deck.props.onViewStateChange({ viewState });
     },
     drawNow: () => map.deck.redraw(true),
     basemap: (style) => {

@@ -289,3 +289,18 @@ def test_url_ring_keeps_its_digits_in_the_export_command():
     """A ring of 1234.5678 km from a link is not rounded on the way to the export."""
     at = run_app(mode="claimed", ring="1234.5678")
     assert "--range-km 1234.5678" in at.code[0].value
+
+
+def test_many_notices_fold_into_one_box_that_says_how_many():
+    # A tampered link: four notices would push the map below the fold.
+    at = run_app(system="Nope", mode="sideways", site=["999,0,Bad", "nan,1,X"])
+    (box,) = [e for e in at.expander if "notices" in e.label]
+    assert box.label == "4 notices about this map"
+    assert len(box.warning) == 4
+    assert "Unknown system" in " ".join(w.value for w in box.warning)
+
+
+def test_two_notices_stay_open():
+    at = run_app(system="Nope", mode="sideways")
+    assert not [e for e in at.expander if "notices" in e.label]
+    assert len(at.warning) == 2

@@ -1,0 +1,125 @@
+"""The basemap as drawn on the globe and the flat map: land exactly where Natural Earth has land.
+
+Where deck.gl drew polygons that cross ±180° or close at a pole as it gets them, land-coloured
+slivers and wedges showed over the ocean, and outlines along the cuts drew lines on land. Each
+check samples the map on a grid: deck.gl's own unprojection says where each sample is on the
+Earth, and a sample whose whole neighbourhood (±4 px) is on one side of every coast and border
+must show the land or the ocean colour, nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+import shapely
+from shapely import affinity
+from shapely.geometry import shape
+
+from geo.style import LAND_COLOUR, OCEAN_COLOUR
+from harness.mapview import map_pixels, open_map, set_view
+from harness.server import ROOT
+
+pytestmark = pytest.mark.e2e
+
+LAND = LAND_COLOUR
+OCEAN = OCEAN_COLOUR
+STEP_PX = 12
+NEAR_PX = 4
+# Globe radius on screen of each view: deck.gl's globe scale is 2**zoom / (pi cos(lat)), the
+# latitude capped at Web Mercator's limit.
+GLOBE_RADIUS_PX = 230
+
+
+def _globe_zoom(lat: float) -> float:
+    cap = min(abs(lat), 85.051129)
+    return math.log2(GLOBE_RADIUS_PX * math.pi * math.cos(math.radians(cap)) / 256)
+
+
+# For each sample (a pixel of the map's view): where it and its neighbours are on the Earth
+# ([lon, lat]), or null where a pixel is off the globe (its unprojection does not project back).
+SAMPLES_JS = """([step, near]) => {
+    const api = window.__deckmapTest;
+    const box = api.element().querySelector(".view").getBoundingClientRect();
+    const onEarth = (x, y) => {
+        const lonLat = api.unproject([box.left + x, box.top + y]);
+        if (!lonLat.every(Number.isFinite)) return null;
+        const [px, py] = api.project(lonLat);
+        return Math.hypot(px - box.left - x, py - box.top - y) < 0.5 ? lonLat : null;
+    };
+    const out = [];
+    for (let y = step / 2; y < box.height; y += step) {
+        for (let x = step / 2; x < box.width; x += step) {
+            const around = [];
+            for (const dy of [-near, 0, near]) for (const dx of [-near, 0, near]) {
+                around.push(onEarth(x + dx, y + dy));
+            }
+            out.push([x, y, around]);
+        }
+    }
+    return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    """Land and lines (coasts and borders) as the map's file has them."""
+    features = json.loads((ROOT / "static" / "basemap-110m.geojson").read_text())["features"]
+    land = shapely.union_all([shape(f["geometry"]) for f in features if "name" in f["properties"]])
+    lines = shapely.union_all(
+        [shape(f["geometry"]) for f in features if f["properties"].get("kind") == "borders"]
+    )
+    shapely.prepare(land)
+    shapely.prepare(lines)
+    return land, lines
+
+
+def _unwrapped(points: list, lon0: float) -> list[tuple[float, float]]:
+    # Neighbours across ±180° stay neighbours: longitudes near the first one's.
+    return [((lon - lon0 + 180.0) % 360.0 - 180.0 + lon0, lat) for lon, lat in points]
+
+
+def _mismatches(image: np.ndarray, samples: list, land, lines) -> list[str]:
+    wrong = []
+    checked = 0
+    for x, y, around in samples:
+        if any(p is None for p in around):
+            continue
+        lon0, lat0 = around[4]
+        points = _unwrapped(around, lon0)
+        hull = shapely.convex_hull(shapely.MultiPoint(points))
+        # A neighbourhood that wraps a pole or spans ±180° is checked in both frames.
+        shifted = [affinity.translate(hull, dx) for dx in (-360.0, 0.0, 360.0)]
+        if any(lines.intersects(h) for h in shifted) or abs(lat0) > 89.0:
+            continue
+        is_land = land.contains(shapely.Point(((lon0 + 180.0) % 360.0) - 180.0, lat0))
+        expected = LAND if is_land else OCEAN
+        pixel = image[int(y), int(x)]
+        checked += 1
+        if np.abs(pixel - np.array(expected)).max() > 6:
+            wrong.append(
+                f"({lon0:.1f}, {lat0:.1f}) at px ({x}, {y}): {tuple(pixel)}, want {expected}"
+            )
+    assert checked > 300, f"only {checked} samples checked"
+    return wrong
+
+
+@pytest.mark.parametrize(
+    ("name", "view", "lon", "lat", "zoom"),
+    [
+        ("north-pole", "globe", 0.0, 90.0, _globe_zoom(90.0)),
+        ("south-pole", "globe", 0.0, -90.0, _globe_zoom(-90.0)),
+        ("antimeridian", "globe", 180.0, 0.0, _globe_zoom(0.0)),
+        ("chukotka", "globe", 180.0, 66.0, _globe_zoom(66.0) + 2.0),
+        ("ross-sea-flat", "map", 180.0, -70.0, 2.0),
+    ],
+)
+def test_land_is_drawn_only_where_there_is_land(page, app_url, basemap, name, view, lon, lat, zoom):
+    open_map(page, f"{app_url}/?view={view}&mode=claimed&site=", f"basemap-{name}")
+    set_view(page, lon, lat, zoom)
+    image = map_pixels(page, f"basemap-{name}")
+    samples = page.evaluate(SAMPLES_JS, [STEP_PX, NEAR_PX])
+    wrong = _mismatches(image, samples, *basemap)
+    assert not wrong, f"{len(wrong)} samples: " + "; ".join(wrong[:8])
