@@ -21,10 +21,12 @@ from geo.style import BORDER_COLOUR, LAND_COLOUR, OCEAN_COLOUR, SITE_COLOUR
 # Fetched once by the browser from Streamlit's static route, never sent over the websocket.
 BASEMAP_URL = "app/static/basemap-110m.geojson"
 # 1:50m in tiles of FINE_TILE_DEG degrees (scripts/make_basemap.py), each named by its south-west
-# corner, for the map to fetch for the tiles in view once zoomed in: there, 1:110m coastlines
-# are kilometres off, and 1:50m for the whole world is too heavy to draw on a CPU renderer.
+# corner, for the map to fetch for the tiles in view from FINE_MIN_ZOOM on, each once per page:
+# there, 1:110m coastlines are kilometres off (a pixel is ~5 km at zoom 4), and 1:50m for the
+# whole world is too heavy to draw on a CPU renderer.
 FINE_BASEMAP_DIR = "basemap-50m"
 FINE_TILE_DEG = 30
+FINE_MIN_ZOOM = 4.0
 MAX_CITY_DOTS = 300
 NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
 
@@ -38,6 +40,9 @@ class BasemapStyle(TypedDict):
     ocean: list[int]
     line: list[int]
     line_width_px: float
+    fine_url: str  # the 1:50m tiles' folder, ``<west>_<south>.geojson`` in it
+    fine_tile_deg: int
+    fine_min_zoom: float
 
 
 class SiteStyle(TypedDict):
@@ -64,6 +69,9 @@ MAP_STYLE: MapStyle = {
         "ocean": list(OCEAN_COLOUR),
         "line": list(BORDER_COLOUR),
         "line_width_px": 0.5,
+        "fine_url": f"app/static/{FINE_BASEMAP_DIR}/",
+        "fine_tile_deg": FINE_TILE_DEG,
+        "fine_min_zoom": FINE_MIN_ZOOM,
     },
     "site": {
         "fill": [*SITE_COLOUR, 230],

@@ -63,7 +63,9 @@
  * How the map draws what both deck.gl and the 2D preview draw (colours RGB(A), 0–255): the
  * basemap (Python builds its layer from this too) and the sites.
  * @typedef {object} MapStyle
- * @property {{fill: number[], ocean: number[], line: number[], line_width_px: number}} basemap
+ * @property {{fill: number[], ocean: number[], line: number[], line_width_px: number,
+ *   fine_url: string, fine_tile_deg: number, fine_min_zoom: number}} basemap the basemap;
+ *   ``fine_url`` the folder of its 1:50m tiles, drawn from ``fine_min_zoom`` on
  * @property {{fill: number[], selected_fill: number[], outline: number[],
  *   outline_width_px: number, radius_px: number, selected_radius_px: number}} site
  */

@@ -4,7 +4,7 @@
 // the interactive Deck (controller, events, picking) with places, rings, labels and sites
 // (layers.js). The top Deck owns the view state and hands each change to the others.
 
-import { basemapLayers, GLOBE_RESOLUTION_DEG } from "./basemap.js";
+import { chooseBasemap, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
 import { answerPendingEdit } from "./contract.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
@@ -69,6 +69,8 @@ function viewChanged(map, viewState) {
   if (VIEW_KEYS.some((k) => viewState[k] !== map.baseDeck.props.viewState[k])) {
     for (const deck of [map.baseDeck, map.fillsDeck]) deck.setProps({ viewState });
   }
+  // Zoomed in, the basemap is 1:50m, from the tiles in view.
+  if (chooseBasemap(map)) drawBasemap(map);
   // On the globe, the dots on the near side change as it turns.
   if (drawToleranceM(map) !== before || visiblePlaces(map) !== map.shownPlaces) redraw(map);
   return viewState;
@@ -163,10 +165,8 @@ function setLowerLayers(map, name, specs) {
   }
   map.lowerLayers[name] = layers;
   if (name === "fills") map.fillsDeck.setProps({ layers: [...layers, ...map.parked] });
-  else drawBasemap(map);
-}
-
-/** Draw the basemap (basemap.js) on its Deck. */
-export function drawBasemap(map) {
-  map.baseDeck.setProps({ layers: basemapLayers(map) });
+  else {
+    chooseBasemap(map);
+    drawBasemap(map);
+  }
 }

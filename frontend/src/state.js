@@ -69,6 +69,9 @@
  * @property {Record<"base" | "fills", object[]>} lowerLayers each lower Deck's layers
  * @property {object[]} parked top-Deck layers drawn on the middle Deck while a site is dragged
  * @property {"full" | "no borders" | "none"} basemapStyle how the basemap is drawn (benchmarks)
+ * @property {Map<string, {data?: object, failed?: boolean}>} fineTiles the 1:50m tiles fetched,
+ *   by name (basemap.js)
+ * @property {string} fineShown the names of the fine tiles drawn, "" when 1:110m is
  * @property {Map<string, LoadedFile>} files the loader's fetches by URL (the basemap)
  * @property {object} siteEvents the sites layer's event handlers (interaction.js)
  * @property {boolean} pickingWarm deck.gl's picking has been built (decks.js)
@@ -123,6 +126,8 @@ export function createState(elements, files, deckGlUrl) {
     lowerLayers: { base: [], fills: [] },
     parked: [],
     basemapStyle: "full",
+    fineTiles: new Map(),
+    fineShown: "",
     files: new Map(),
     siteEvents: {},
     pickingWarm: false,

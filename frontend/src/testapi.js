@@ -2,8 +2,9 @@
 // map has created its Decks, before their first frame). Nothing else of the map is reachable
 // from the page, so its internals can change without breaking them silently.
 
+import { drawBasemap } from "./basemap.js";
 import { sendEdit } from "./contract.js";
-import { camera, drawBasemap } from "./decks.js";
+import { camera } from "./decks.js";
 import { cancelDrag, dragTo, startDrag } from "./interaction.js";
 
 let mounts = 0;

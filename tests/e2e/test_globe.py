@@ -1,4 +1,5 @@
-"""The basemap as drawn on the globe and the flat map: land exactly where Natural Earth has land.
+"""The basemap as drawn on the globe and the flat map: land exactly where Natural Earth has land,
+at 1:110m, and at 1:50m once zoomed in (its tiles fetched only then, each once per page).
 
 Where deck.gl drew polygons that cross ±180° or close at a pole as it gets them, land-coloured
 slivers and wedges showed over the ocean, and outlines along the cuts drew lines on land. Each
@@ -19,8 +20,9 @@ from shapely import affinity
 from shapely.geometry import shape
 
 from geo.style import LAND_COLOUR, OCEAN_COLOUR
-from harness.mapview import map_pixels, open_map, set_view
+from harness.mapview import map_pixels, open_map, set_view, settle
 from harness.server import ROOT
+from ui.layers import FINE_BASEMAP_DIR, FINE_MIN_ZOOM
 
 pytestmark = pytest.mark.e2e
 
@@ -63,10 +65,8 @@ SAMPLES_JS = """([step, near]) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def basemap():
-    """Land and lines (coasts and borders) as the map's file has them."""
-    features = json.loads((ROOT / "static" / "basemap-110m.geojson").read_text())["features"]
+def _land_and_lines(paths) -> tuple:
+    features = [f for path in paths for f in json.loads(path.read_text())["features"]]
     land = shapely.union_all([shape(f["geometry"]) for f in features if "name" in f["properties"]])
     lines = shapely.union_all(
         [shape(f["geometry"]) for f in features if f["properties"].get("kind") == "borders"]
@@ -74,6 +74,18 @@ def basemap():
     shapely.prepare(land)
     shapely.prepare(lines)
     return land, lines
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    """Land and lines (coasts and borders) as the map's file has them."""
+    return _land_and_lines([ROOT / "static" / "basemap-110m.geojson"])
+
+
+@pytest.fixture(scope="module")
+def fine_basemap():
+    """The same at 1:50m, from all of its tiles."""
+    return _land_and_lines(sorted((ROOT / "static" / FINE_BASEMAP_DIR).glob("*.geojson")))
 
 
 def _unwrapped(points: list, lon0: float) -> list[tuple[float, float]]:
@@ -123,3 +135,51 @@ def test_land_is_drawn_only_where_there_is_land(page, app_url, basemap, name, vi
     samples = page.evaluate(SAMPLES_JS, [STEP_PX, NEAR_PX])
     wrong = _mismatches(image, samples, *basemap)
     assert not wrong, f"{len(wrong)} samples: " + "; ".join(wrong[:8])
+
+
+FINE_LAYERS_JS = """() => window.__deckmapTest.layers()
+    .filter((l) => l.deck === "base" && l.id.startsWith("basemap-50m-") && l.loaded)
+    .map((l) => l.id).sort()"""
+
+
+def _tile_requests(page) -> list[str]:
+    return [u for u in page.requests if f"/{FINE_BASEMAP_DIR}/" in u]
+
+
+@pytest.mark.parametrize(
+    ("name", "view", "lon", "lat"),
+    [("baltic", "map", 21.0, 58.5), ("black-sea-coast", "globe", 40.5, 43.0)],
+)
+def test_zoomed_in_the_land_is_1_to_50m(page, app_url, fine_basemap, name, view, lon, lat):
+    # 1:110m coasts are kilometres off here: a pixel is ~1 km at zoom 7.
+    open_map(page, f"{app_url}/?view={view}&mode=claimed&site=", f"fine-{name}")
+    set_view(page, lon, lat, 7.0)
+    page.wait_for_function(f"() => ({FINE_LAYERS_JS})().length > 0", timeout=30_000)
+    settle(page)
+    image = map_pixels(page, f"fine-{name}")
+    samples = page.evaluate(SAMPLES_JS, [STEP_PX, NEAR_PX])
+    wrong = _mismatches(image, samples, *fine_basemap)
+    assert not wrong, f"{len(wrong)} samples: " + "; ".join(wrong[:8])
+
+
+def test_fine_tiles_are_fetched_only_zoomed_in_and_once(page, app_url):
+    open_map(page, f"{app_url}/?mode=claimed", "fine-once")
+    set_view(page, 21.0, 58.5, FINE_MIN_ZOOM - 0.5)
+    assert _tile_requests(page) == []
+    set_view(page, 21.0, 58.5, FINE_MIN_ZOOM + 1.0)
+    page.wait_for_function(f"() => ({FINE_LAYERS_JS})().length > 0", timeout=30_000)
+    shown = page.evaluate(FINE_LAYERS_JS)
+    # The Baltic at this zoom lies in one tile, maybe two: not the world's 72.
+    assert 1 <= len(shown) <= 4, shown
+    fetched = _tile_requests(page)
+    assert len(fetched) == len(set(fetched)) <= 4, fetched
+    # A rerun, a zoom out and back in: nothing fetched again, the same tiles drawn.
+    page.get_by_role("radio", name="Alleged").check(force=True)
+    settle(page)
+    set_view(page, 21.0, 58.5, 2.0)
+    assert page.evaluate(FINE_LAYERS_JS) == []
+    set_view(page, 21.0, 58.5, FINE_MIN_ZOOM + 1.0)
+    page.wait_for_function(f"() => ({FINE_LAYERS_JS})().length > 0", timeout=30_000)
+    assert page.evaluate(FINE_LAYERS_JS) == shown
+    assert _tile_requests(page) == fetched
+    assert page.console_errors == []
