@@ -6,7 +6,6 @@ import { createToolbar } from "./toolbar.js";
 
 export { HEIGHT_PX } from "./style.js";
 
-
 /**
  * Replace ``parent``'s children with the map's elements.
  * @returns {Pick<import("./state.js").MapState,
