@@ -8,7 +8,7 @@ import { chooseBasemap, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
 import { answerPendingEdit } from "./contract.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
-import { drawToleranceM, redraw, visiblePlaces } from "./layers.js";
+import { drawToleranceM, placeLabels, redraw, visiblePlaces } from "./layers.js";
 import { placeRows } from "./places.js";
 import { refreshToolbar } from "./toolbar.js";
 
@@ -56,7 +56,8 @@ export function createDecks(map) {
   });
 }
 
-/** The top Deck's camera moved: the lower Decks follow, and the rings follow the zoom. */
+/** The top Deck's camera moved: the lower Decks follow, the rings follow the zoom and the
+ * labels are placed again. */
 function viewChanged(map, viewState) {
   const before = drawToleranceM(map);
   map.viewState = viewState;
@@ -71,8 +72,9 @@ function viewChanged(map, viewState) {
   }
   // Zoomed in, the basemap is 1:50m, from the tiles in view.
   if (chooseBasemap(map)) drawBasemap(map);
-  // On the globe, the dots on the near side change as it turns.
-  if (drawToleranceM(map) !== before || visiblePlaces(map) !== map.shownPlaces) redraw(map);
+  // On the globe, the dots on the near side change as it turns; labels find room as it moves.
+  const placesMoved = visiblePlaces(map) !== map.shownPlaces;
+  if (placeLabels(map) || drawToleranceM(map) !== before || placesMoved) redraw(map);
   return viewState;
 }
 

@@ -1,11 +1,11 @@
 // The layers the map draws itself, on the top Deck: place dots, ring outlines of every site and
-// radius, ring labels and the sites. While a site is dragged, what stays put (the dots, the
-// other sites' rings) is "parked" on the middle Deck (park()), so each drag frame redraws only
-// what moves.
+// radius, labels (placed by labels.js) and the sites. While a site is dragged, what stays put
+// (the dots, the other sites' rings) is "parked" on the middle Deck (park()), so each drag frame
+// redraws only what moves.
 
-import { HEIGHT_PX } from "./dom.js";
 import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
 import { GL } from "./gl.js";
+import { currentViewport, FONT_FAMILY, FONT_PX, FONT_WEIGHT, updateLabels } from "./labels.js";
 import { nearSide } from "./places.js";
 
 const RING_CACHE_LIMIT = 2000;
@@ -40,7 +40,7 @@ function park(map, layers) {
   map.fillsDeck.setProps({ layers: [...map.lowerLayers.fills, ...layers] });
 }
 
-/** Ring outlines of every site and radius, and one label per radius on the first site. */
+/** Ring outlines of every site and radius, and the labels. */
 function ringLayers(map) {
   const movingId = map.mode === "dragging" ? map.selectedId : null;
   const still = map.sites.filter((s) => s.id !== movingId);
@@ -67,7 +67,7 @@ function ringLayers(map) {
   return [
     pathLayer("rings", map.stillPaths, pickable),
     pathLayer("rings-moving", moving, false),
-    labelLayer(map, movingId),
+    labelLayer(map),
   ];
 }
 
@@ -104,34 +104,33 @@ function pathLayer(id, data, pickable) {
   });
 }
 
-function labelLayer(map, movingId) {
-  const first = map.sites[0];
-  const labels = first
-    ? map.rings.map((ring, k) => {
-        // Small rings are labelled at their eastern point, large ones south-south-west, where
-        // the default view still shows them; neighbouring radii (480/500 km) alternate above
-        // and below, so their labels never sit on top of each other.
-        const v = ringOf(map, first, ring.radius_m, movingId !== first.id);
-        const i = v.az.findIndex((az) => az <= (ring.radius_m < 1.5e6 ? 90 : 200));
-        return {
-          position: [v.lon[i], v.lat[i]],
-          text: ring.short_label,
-          color: ring.color,
-          offset: [6, k % 2 ? 10 : -10],
-        };
-      })
-    : [];
+/**
+ * Place the labels for the current camera (labels.js), on the rings as drawn; true when they
+ * moved.
+ * @param {import("./state.js").MapState} map
+ */
+export function placeLabels(map) {
+  const movingId = map.mode === "dragging" ? map.selectedId : null;
+  return updateLabels(map, (site, radiusM) => ringOf(map, site, radiusM, site.id !== movingId));
+}
+
+/** The labels labels.js placed: ring radii on their rings, and site names. */
+function labelLayer(map) {
+  placeLabels(map);
   return new GL.TextLayer({
-    id: "ring-labels",
-    data: labels,
+    id: "labels",
+    data: map.labels,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
     getColor: (d) => d.color,
     getPixelOffset: (d) => d.offset,
-    getSize: 13,
-    getTextAnchor: "start",
+    getTextAnchor: (d) => d.anchor,
+    getSize: FONT_PX,
     getAlignmentBaseline: "center",
-    fontWeight: 700,
+    fontFamily: FONT_FAMILY,
+    fontWeight: FONT_WEIGHT,
+    // Site names are the user's text, in any script: the glyph atlas holds what they use.
+    characterSet: "auto",
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],
@@ -167,14 +166,7 @@ function ringOf(map, site, radiusM, cache = true) {
  */
 export function visiblePlaces(map) {
   if (map.viewType !== "globe") return map.placeRows;
-  // The viewport of the view state being set (deck.gl's own is a frame behind in here).
-  const element = map.tooltip.parentElement;
-  const viewport = map.view.makeViewport({
-    width: element.clientWidth || 600,
-    height: element.clientHeight || HEIGHT_PX - 36,
-    viewState: map.viewState,
-  });
-  const rows = nearSide(map.placeRows, viewport);
+  const rows = nearSide(map.placeRows, currentViewport(map));
   const shown = map.shownPlaces;
   return rows.length === shown.length && rows.every((row, i) => row === shown[i]) ? shown : rows;
 }

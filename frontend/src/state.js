@@ -19,6 +19,7 @@
  * @typedef {object} FrameStats
  * @property {number} frames top-Deck layer updates (redraw())
  * @property {number} lastFrameMs the JavaScript of the last one, ms
+ * @property {number} lastLabelMs the last placement of the labels, ms
  * @property {{top: number, fills: number, base: number}} drawn frames each Deck drew
  * @property {number} lastDrawAt performance.now() after the last of them
  */
@@ -55,6 +56,11 @@
  * @property {Map<string, object>} ringCache ring vertices by position, radius and tolerance
  * @property {string | null} stillKey what stillPaths were computed for
  * @property {object[]} stillPaths ring paths of the sites not being dragged
+ * @property {import("./labels.js").LabelRow[]} labels the labels drawn (labels.js)
+ * @property {string | null} labelKey what they say and where
+ * @property {unknown[]} labelInputs what they were placed for
+ * @property {Map<string, number>} labelAzimuths where each ring's label last sat, so a label
+ *   stays put while it has room
  *
  * @property {"map" | "globe" | null} viewType
  * @property {object | null} view deck.gl's MapView or GlobeView of the top Deck
@@ -112,6 +118,10 @@ export function createState(elements, files, deckGlUrl) {
     ringCache: new Map(),
     stillKey: null,
     stillPaths: [],
+    labels: [],
+    labelKey: null,
+    labelInputs: [],
+    labelAzimuths: new Map(),
 
     viewType: null,
     view: null,
@@ -132,7 +142,13 @@ export function createState(elements, files, deckGlUrl) {
     siteEvents: {},
     pickingWarm: false,
     drawListeners: new Set(),
-    stats: { frames: 0, lastFrameMs: 0, drawn: { top: 0, fills: 0, base: 0 }, lastDrawAt: 0 },
+    stats: {
+      frames: 0,
+      lastFrameMs: 0,
+      lastLabelMs: 0,
+      drawn: { top: 0, fills: 0, base: 0 },
+      lastDrawAt: 0,
+    },
   };
   for (const [url, promise] of files) {
     /** @type {LoadedFile} */

@@ -6,6 +6,7 @@ import { drawBasemap } from "./basemap.js";
 import { sendEdit } from "./contract.js";
 import { camera } from "./decks.js";
 import { cancelDrag, dragTo, startDrag } from "./interaction.js";
+import { FONT_PX } from "./labels.js";
 
 let mounts = 0;
 
@@ -34,6 +35,20 @@ let mounts = 0;
  *   the camera there, as the controller does
  * @property {() => void} drawNow draw the top Deck at once (deck.gl otherwise waits a frame)
  * @property {(style: "full" | "no borders" | "none") => void} basemap how to draw the basemap
+ * @property {() => DrawnLabel[]} labels the labels the top Deck drew in its last frame, each
+ *   boxed as deck.gl's TextLayer lays out its glyphs
+ */
+
+/**
+ * @typedef {object} DrawnLabel
+ * @property {string} text
+ * @property {"ring" | "name"} kind
+ * @property {number} lon of its anchor, degrees
+ * @property {number} lat
+ * @property {number} left page pixels
+ * @property {number} top
+ * @property {number} right
+ * @property {number} bottom
  */
 
 /**
@@ -90,8 +105,28 @@ export function publishTestApi(map) {
       map.basemapStyle = style;
       drawBasemap(map);
     },
+    labels: () => drawnLabels(map.deck, topCanvas.getBoundingClientRect()),
   };
   /** @type {any} */ (window).__deckmapTest = api;
+}
+
+/** The top Deck's labels with their boxes on the page: deck.gl's own projection and layout. */
+function drawnLabels(deck, canvasBox) {
+  const layer = deck.layerManager?.getLayers().find((l) => l.id === "labels");
+  if (!layer?.state.fontAtlasManager?.mapping) return [];
+  const viewport = deck.getViewports()[0];
+  // The layout is in the glyph atlas's units, drawn at FONT_PX.
+  const scale = FONT_PX / layer.state.fontAtlasManager.props.fontSize;
+  const data = layer.props.data;
+  return data.map((row, index) => {
+    const [x, y] = viewport.project(row.position);
+    const [dx, dy, width, height] = layer.getBoundingRect(row, { index, data, target: [] });
+    const left = canvasBox.left + x + row.offset[0] + dx * scale;
+    const top = canvasBox.top + y + row.offset[1] + dy * scale;
+    const [lon, lat] = row.position;
+    const box = { left, top, right: left + width * scale, bottom: top + height * scale };
+    return { text: row.text, kind: row.kind, lon, lat, ...box };
+  });
 }
 
 function rowCount(data) {
