@@ -1,6 +1,7 @@
 // The map's elements: a toolbar over a view of stacked canvases (the three Decks' and the 2D
 // preview's), a status line and a tooltip, styled by one style sheet (style.js).
 
+import { OVERLAY } from "./labels.js";
 import { STYLE } from "./style.js";
 import { createToolbar } from "./toolbar.js";
 
@@ -35,6 +36,7 @@ export function buildElements(parent) {
   const statusLine = document.createElement("div");
   statusLine.className = "status";
   statusLine.setAttribute("role", "status");
+  statusLine.setAttribute(OVERLAY, "");
   statusLine.hidden = true;
   // Our own tooltip (text only, never HTML), so it can be hidden when a drag starts.
   const tooltip = document.createElement("div");

@@ -7,9 +7,9 @@
 // (the placement for a frame costs well under a millisecond: docs/benchmarks.md); the rows keep
 // their array while the placement is the same, so deck.gl rebuilds nothing.
 
-import { HEIGHT_PX } from "./dom.js";
 import { wrapLon } from "./geodesy.js";
 import { nearSide } from "./places.js";
+import { HEIGHT_PX } from "./style.js";
 
 export const FONT_PX = 13;
 export const FONT_WEIGHT = 700;
@@ -29,6 +29,8 @@ const ALONG_RING = 180;
 const SITES_TRIED = 40;
 const SITES_NAMED = 200;
 const NAME_TEXT = [40, 40, 40, 255];
+// The attribute of an element laid over the map that labels keep clear of.
+export const OVERLAY = "data-map-overlay";
 
 /**
  * @typedef {object} LabelRow
@@ -121,8 +123,17 @@ class Placer {
     const radiusPx = this.dotRadiusPx;
     for (const site of map.sites) {
       const xy = this.visible([site.lon, site.lat]);
-      if (xy)
-        this.taken.push([xy[0] - radiusPx, xy[1] - radiusPx, xy[0] + radiusPx, xy[1] + radiusPx]);
+      if (!xy) continue;
+      this.taken.push([xy[0] - radiusPx, xy[1] - radiusPx, xy[0] + radiusPx, xy[1] + radiusPx]);
+    }
+    // So is what the map lays over itself (the status line, a legend): the elements marked
+    // OVERLAY (deck.gl's own full-size elements in the view are not).
+    const origin = map.tooltip.parentElement.getBoundingClientRect();
+    for (const element of map.root.querySelectorAll(`[${OVERLAY}]`)) {
+      const box = element.getBoundingClientRect();
+      if (!box.width || !box.height) continue;
+      const { left, top } = origin;
+      this.taken.push([box.left - left, box.top - top, box.right - left, box.bottom - top]);
     }
   }
 

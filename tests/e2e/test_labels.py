@@ -30,7 +30,8 @@ def assert_labels_are_clear(page: Page, labels: list[dict]) -> None:
     """No two labels' boxes intersect, and every box lies wholly inside the map."""
     view = page.locator(MAP_VIEW).bounding_box()
     for label in labels:
-        assert label["left"] >= view["x"] and label["top"] >= view["y"], label
+        assert label["left"] >= view["x"], label
+        assert label["top"] >= view["y"], label
         assert label["right"] <= view["x"] + view["width"], label
         assert label["bottom"] <= view["y"] + view["height"], label
     for a, b in itertools.combinations(labels, 2):
