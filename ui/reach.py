@@ -109,7 +109,7 @@ def measure_panel() -> None:
     """The measured line's numbers under the map, and a button to clear it."""
     line = measured()
     if line is None:
-        st.caption("Measure: press Measure on the map, then click two points.")
+        st.caption("Measure: press Measure on the map, then click two points or drag from one.")
         return
     st.markdown(plain(measure_text(line)))
     st.button(

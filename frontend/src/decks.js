@@ -9,6 +9,7 @@ import { answerPendingEdit } from "./contract.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
 import { drawToleranceM, placeLabels, redraw, visiblePlaces } from "./layers.js";
+import { measureDragEvents } from "./measure.js";
 import { placeRows } from "./places.js";
 import { refreshToolbar } from "./toolbar.js";
 
@@ -53,6 +54,7 @@ export function createDecks(map) {
     getCursor: (state) => cursor(map, state),
     onViewStateChange: ({ viewState }) => viewChanged(map, viewState),
     onClick: (info) => onMapClick(map, info),
+    ...measureDragEvents(map),
   });
 }
 

@@ -166,23 +166,7 @@ export function ringPaths(lons, lats) {
   }
   // Close exactly one turn (0 or ±360°), whatever rounding the sum picked up.
   unwrapped[n] = unwrapped[0] + 360 * Math.round((unwrapped[n] - unwrapped[0]) / 360);
-  const lat = (i) => lats[i % n];
-  const windowOf = (x) => Math.floor((x + 180) / 360);
-  const pieces = [[]];
-  for (let i = 0; i <= n; i++) {
-    const w = windowOf(unwrapped[i]);
-    if (i > 0) {
-      const wPrev = windowOf(unwrapped[i - 1]);
-      if (w !== wPrev) {
-        const xCut = 180 + 360 * Math.min(w, wPrev);
-        const t = (xCut - unwrapped[i - 1]) / (unwrapped[i] - unwrapped[i - 1]);
-        const yCut = lat(i - 1) + t * (lat(i) - lat(i - 1));
-        pieces[pieces.length - 1].push([xCut - 360 * wPrev, yCut]);
-        pieces.push([[xCut - 360 * w, yCut]]);
-      }
-    }
-    pieces[pieces.length - 1].push([unwrapped[i] - 360 * w, lat(i)]);
-  }
+  const pieces = cutAtAntimeridian(unwrapped.map((x, i) => [x, lats[i % n]]));
   if (pieces.length > 1) {
     // The ring is closed: its last path runs on into the first.
     const last = pieces.pop();
@@ -213,4 +197,56 @@ export function globePath(lons, lats) {
     path.push([path[i - 1][0] + wrapLon(lons[k] - lons[i - 1]), lats[k]]);
   }
   return path;
+}
+
+// A measured line's vertices are this far apart along the geodesic (or closer: at most
+// MAX_LINE_VERTICES): for a preview drawn while the pointer moves; Python draws the measured line.
+const LINE_STEP_M = 20000;
+const MAX_LINE_VERTICES = 1000;
+
+/**
+ * The geodesic from (lat1, lon1) to (lat2, lon2): its length, the azimuth at each end towards
+ * the other (clockwise from north, in [0, 360)) and vertices on it, as paths of [lon, lat] for
+ * ``viewType`` (a flat map's cut at ±180°, the globe's one path in continuous longitude).
+ * @param {"map" | "globe" | null} viewType
+ */
+export function geodesicLine(lat1, lon1, lat2, lon2, viewType) {
+  const line = GEOD.InverseLine(lat1, lon1, lat2, lon2);
+  const n = Math.min(MAX_LINE_VERTICES, Math.max(2, Math.ceil(line.s13 / LINE_STEP_M) + 1));
+  const path = [];
+  for (let i = 0; i < n; i++) {
+    const p = line.Position((line.s13 * i) / (n - 1));
+    // Continuous longitude (GeographicLib unrolls it along the line unless told otherwise).
+    const lon = i === 0 ? lon1 : path[i - 1][0] + wrapLon(p.lon2 - path[i - 1][0]);
+    path.push([lon, p.lat2]);
+  }
+  const end = GEOD.Inverse(lat1, lon1, lat2, lon2);
+  return {
+    lengthM: end.s12,
+    azimuthADeg: (end.azi1 + 360) % 360,
+    azimuthBDeg: (end.azi2 + 180 + 360) % 360,
+    paths: viewType === "globe" ? [path] : cutAtAntimeridian(path),
+  };
+}
+
+/** An open path in continuous longitude as paths in [-180, 180], cut where it crosses ±180°. */
+function cutAtAntimeridian(path) {
+  const windowOf = (x) => Math.floor((x + 180) / 360);
+  const pieces = [[]];
+  for (let i = 0; i < path.length; i++) {
+    const [x, y] = path[i];
+    const w = windowOf(x);
+    if (i > 0) {
+      const [xPrev, yPrev] = path[i - 1];
+      const wPrev = windowOf(xPrev);
+      if (w !== wPrev) {
+        const xCut = 180 + 360 * Math.min(w, wPrev);
+        const yCut = yPrev + ((xCut - xPrev) / (x - xPrev)) * (y - yPrev);
+        pieces[pieces.length - 1].push([xCut - 360 * wPrev, yCut]);
+        pieces.push([[xCut - 360 * w, yCut]]);
+      }
+    }
+    pieces[pieces.length - 1].push([x - 360 * w, y]);
+  }
+  return pieces;
 }

@@ -15,6 +15,9 @@ import { refreshToolbar } from "./toolbar.js";
  * @typedef {import("./mode.js").ModeEvent} ModeEvent
  */
 
+/** @type {import("./mode.js").Mode[]} */
+const MEASURING = ["measuring", "measureDragging"];
+
 /**
  * Handle ``event`` in the current mode, selecting ``selectedId`` (unchanged if not given), and
  * show the result unless ``show`` is false (the caller draws); false, and nothing changed, when
@@ -26,7 +29,12 @@ import { refreshToolbar } from "./toolbar.js";
 export function go(map, event, selectedId = map.selectedId, show = true) {
   const mode = nextMode(map.mode, event, selectedId !== null);
   if (mode === null) return false;
+  const wasMeasuring = MEASURING.includes(map.mode);
   map.mode = mode;
+  // While measuring a drag on the map is a measure (measure.js), not a pan.
+  if (wasMeasuring !== MEASURING.includes(mode)) {
+    map.deck?.setProps({ controller: wasMeasuring ? true : { dragPan: false } });
+  }
   map.selectedId = selectedId;
   if (show) {
     refreshToolbar(map);
@@ -63,7 +71,9 @@ export function siteEvents(map) {
 
 /** The mouse cursor over the map (deck.gl's getCursor). */
 export function cursor(map, { isHovering, isDragging }) {
-  if (map.mode === "adding" || map.mode === "measuring") return "crosshair";
+  if (map.mode === "adding" || map.mode === "measuring" || map.mode === "measureDragging") {
+    return "crosshair";
+  }
   if (map.mode === "dragging" || isDragging) return "grabbing";
   return isHovering ? "grab" : "default";
 }

@@ -8,7 +8,8 @@
 //   Enter              while adding or measuring: the point at the map's centre, as a click
 //   N, Shift+N         select the next, the previous site (so a site can be chosen by keyboard)
 
-import { go, onMapClick, removeSelected, stopMeasuring } from "./interaction.js";
+import { go, onMapClick, removeSelected } from "./interaction.js";
+import { cancelMeasuring } from "./measure.js";
 
 /** @typedef {import("./state.js").MapState} MapState */
 
@@ -47,7 +48,7 @@ function handleKey(map, event, onCanvas) {
   const typing = /** @type {HTMLElement} */ (event.target).tagName === "INPUT";
   switch (event.key) {
     case "Escape":
-      if (map.mode === "measuring") return stopMeasuring(map);
+      if (cancelMeasuring(map)) return true;
       if (map.mode === "adding") return go(map, "stopAdding");
       return !typing && map.selectedId !== null && go(map, "deselect", null);
     case "Delete":

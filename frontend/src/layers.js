@@ -7,6 +7,7 @@ import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodes
 import { GL } from "./gl.js";
 import { currentViewport, FONT_FAMILY, FONT_PX, FONT_WEIGHT, updateLabels } from "./labels.js";
 import { nearSide } from "./places.js";
+import { draggedMeasure } from "./state.js";
 
 const RING_CACHE_LIMIT = 2000;
 
@@ -22,7 +23,7 @@ export function redraw(map) {
   const steady = [placesLayer(map), still];
   park(map, dragging ? steady : []);
   map.deck.setProps({
-    layers: [...(dragging ? [] : steady), moving, labels, sitesLayer(map)],
+    layers: [...(dragging ? [] : steady), moving, labels, sitesLayer(map), measureLayer(map)],
   });
   map.stats.lastFrameMs = performance.now() - started;
   map.stats.frames += 1;
@@ -89,6 +90,14 @@ export function ringRows(map, sites, extraWidth, cache = true) {
     }
   }
   return rows;
+}
+
+/** The measure being dragged, drawn as its geodesic (nothing otherwise). */
+function measureLayer(map) {
+  const line = draggedMeasure(map);
+  // Black, as Python draws the measured line once it is released (ui/reach.py).
+  const data = line ? line.paths.map((path) => ({ path, color: [0, 0, 0], width: 2 })) : [];
+  return pathLayer("measure-drag", data, false);
 }
 
 function pathLayer(id, data, pickable) {

@@ -5,18 +5,24 @@
 //   adding    the next click on the map adds a site (the selection, if any, is kept)
 //   dragging  a site follows the pointer; the map does not pan
 //   measuring the next two clicks on the map are the ends of a geodesic to measure (Python
-//             measures and draws it); Esc or the Measure button leaves
+//             measures and draws it), or a press on the map starts measuring by drag; a drag
+//             does not pan; Esc or the Measure button leaves
+//   measureDragging  the pointer, pressed on the map, is the far end of a geodesic drawn live
+//             from where it was pressed; the release measures it (as a second click), Esc
+//             leaves without measuring
 //
 // To add a mode: name it in Mode, give it a row saying which events leave it (and to where),
 // add the events that enter it to the rows of the modes it can be entered from, and make the
 // effects (cursor, toolbar, layers) read `state.mode`. An event a mode's row does not name is
 // ignored in that mode, so e.g. a drag cannot start while adding.
 
-/** @typedef {"idle" | "selected" | "adding" | "dragging" | "measuring"} Mode */
+/**
+ * @typedef {"idle" | "selected" | "adding" | "dragging" | "measuring" | "measureDragging"} Mode
+ */
 
 /**
  * @typedef {"select" | "deselect" | "startAdding" | "stopAdding" | "startDrag" | "endDrag"
- *   | "startMeasuring" | "stopMeasuring"} ModeEvent
+ *   | "startMeasuring" | "stopMeasuring" | "startMeasureDrag" | "endMeasureDrag"} ModeEvent
  */
 
 // Where an event leads: a mode, or `SELECTION`: "selected" if a site is selected, else "idle".
@@ -40,7 +46,12 @@ const TRANSITIONS = {
   },
   adding: { stopAdding: SELECTION, deselect: "adding" },
   dragging: { endDrag: SELECTION },
-  measuring: { stopMeasuring: SELECTION, deselect: "measuring" },
+  measuring: {
+    stopMeasuring: SELECTION,
+    deselect: "measuring",
+    startMeasureDrag: "measureDragging",
+  },
+  measureDragging: { endMeasureDrag: SELECTION, stopMeasuring: SELECTION },
 };
 
 /**

@@ -2,6 +2,8 @@
 // MapState, made by createState() when the element is mounted; the modules that draw and
 // handle it (decks.js, layers.js, interaction.js, toolbar.js) read and write its fields.
 
+import { geodesicLine } from "./geodesy.js";
+
 /**
  * @typedef {import("./contract.js").DeckmapData} DeckmapData
  * @typedef {import("./contract.js").Site} Site
@@ -41,7 +43,8 @@
  *   (when one was selected before) "adding"
  * @property {[number, number] | null} dragFrom [lat, lon] of the dragged site when the drag began
  * @property {[number, number] | null} measureFrom [lat, lon] of the measure's first point, in
- *   mode "measuring" once it is clicked
+ *   mode "measuring" once it is clicked, and in "measureDragging" where the press was
+ * @property {[number, number] | null} measureTo [lat, lon] of the pointer in "measureDragging"
  * @property {import("./contract.js").PendingEdit | null} pendingEdit sent, not yet answered
  * @property {import("./contract.js").Edit[]} queuedEdits made while one was in flight
  * @property {string | null} session the Python session of the last data
@@ -104,6 +107,7 @@ export function createState(elements, files, deckGlUrl) {
     selectedId: null,
     dragFrom: null,
     measureFrom: null,
+    measureTo: null,
     pendingEdit: null,
     queuedEdits: [],
     session: null,
@@ -165,4 +169,15 @@ export function createState(elements, files, deckGlUrl) {
 /** The selected site, if any. */
 export function selectedSite(state) {
   return state.sites.find((s) => s.id === state.selectedId) ?? null;
+}
+
+/**
+ * The measure being dragged: its geodesic, length and azimuths (geodesy.js geodesicLine); null
+ * unless in mode "measureDragging".
+ * @param {MapState} state
+ */
+export function draggedMeasure(state) {
+  if (state.mode !== "measureDragging" || !state.measureFrom || !state.measureTo) return null;
+  const [[lat1, lon1], [lat2, lon2]] = [state.measureFrom, state.measureTo];
+  return geodesicLine(lat1, lon1, lat2, lon2, state.viewType);
 }

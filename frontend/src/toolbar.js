@@ -2,7 +2,10 @@
 // "Move" sends them) and "Remove". What it shows follows the state (refreshToolbar); what its
 // controls do is wired in interaction.js.
 
-import { selectedSite } from "./state.js";
+import { draggedMeasure, selectedSite } from "./state.js";
+
+// Lengths as Python writes them in the measure's message ("1,234.5").
+const KM = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
  * @typedef {object} Toolbar
@@ -77,13 +80,17 @@ export function refreshToolbar(map) {
   const adding = map.mode === "adding";
   bar.add.setAttribute("aria-pressed", String(adding));
   bar.add.textContent = adding ? "Click the map… (Esc cancels)" : "+ Add site";
-  const measuring = map.mode === "measuring";
+  const measuring = map.mode === "measuring" || map.mode === "measureDragging";
   bar.measure.setAttribute("aria-pressed", String(measuring));
-  bar.measure.textContent = !measuring
-    ? "Measure"
-    : map.measureFrom
-      ? "Click the second point… (Esc cancels)"
-      : "Click the first point… (Esc cancels)";
+  const line = draggedMeasure(map);
+  bar.measure.textContent = line
+    ? `${KM.format(line.lengthM / 1000)} km, azimuths ${line.azimuthADeg.toFixed(1)}° and ` +
+      `${line.azimuthBDeg.toFixed(1)}°: release to measure (Esc cancels)`
+    : !measuring
+      ? "Measure"
+      : map.measureFrom
+        ? "Click the second point… (Esc cancels)"
+        : "Click or drag from the first point… (Esc cancels)";
   const site = selectedSite(map);
   bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
   for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import geodesic from "geographiclib-geodesic";
 import {
   circleVertices,
+  geodesicLine,
   globePath,
   normaliseLon,
   ringPaths,
@@ -114,4 +115,66 @@ test("drawing tolerance is under a third of a pixel and never below the export's
   const world = circleVertices(48.58, 45.74, 5500e3, screenToleranceM(1.6, 100));
   const fine = circleVertices(48.58, 45.74, 5500e3, 100);
   assert.ok(world.az.length * 3 < fine.az.length, "several-fold fewer vertices at world zoom");
+});
+
+/** Distance (m) from (lat, lon) to the geodesic from a to b: the nearest of 200 steps along
+ * it, then narrowed down around it by ternary search. */
+function offGeodesicM(a, b, lat, lon) {
+  const line = GEOD.InverseLine(a[0], a[1], b[0], b[1]);
+  const at = (s) => {
+    const p = line.Position(Math.min(Math.max(s, 0), line.s13));
+    return distanceM(lat, lon, p.lat2, p.lon2);
+  };
+  const step = line.s13 / 200;
+  let best = 0;
+  for (let i = 1; i <= 200; i++) if (at(i * step) < at(best * step)) best = i;
+  let [lo, hi] = [(best - 1) * step, (best + 1) * step];
+  for (let k = 0; k < 60; k++) {
+    const m1 = lo + (hi - lo) / 3;
+    const m2 = hi - (hi - lo) / 3;
+    if (at(m1) < at(m2)) hi = m2;
+    else lo = m1;
+  }
+  return at((lo + hi) / 2);
+}
+
+test("a measured line across ±180° is the geodesic, cut into two paths on the flat map", () => {
+  const a = [62, 172];
+  const b = [68, -172];
+  const line = geodesicLine(a[0], a[1], b[0], b[1], "map");
+  const expected = GEOD.Inverse(a[0], a[1], b[0], b[1]);
+  assert.ok(Math.abs(line.lengthM - expected.s12) < 1e-6);
+  assert.ok(Math.abs(line.azimuthADeg - ((expected.azi1 + 360) % 360)) < 1e-9);
+  assert.ok(Math.abs(line.azimuthBDeg - ((expected.azi2 + 180 + 360) % 360)) < 1e-9);
+  assert.equal(line.paths.length, 2);
+  assert.equal(Math.abs(line.paths[0].at(-1)[0]), 180);
+  assert.equal(line.paths[0].at(-1)[1], line.paths[1][0][1]);
+  // Vertices on the geodesic; the cut point, on the lon/lat chord between two of them under
+  // 20 km apart, within 100 m of it (the line a drag draws; Python draws the measured one).
+  for (const path of line.paths) {
+    for (const [lon, lat] of path) {
+      assert.ok(Math.abs(lon) <= 180);
+      assert.ok(offGeodesicM(a, b, lat, lon) < (Math.abs(lon) === 180 ? 100 : 1));
+    }
+  }
+  // The globe's path is one, in continuous longitude.
+  const globe = geodesicLine(a[0], a[1], b[0], b[1], "globe");
+  assert.equal(globe.paths.length, 1);
+  assert.ok(globe.paths[0].at(-1)[0] > 180);
+});
+
+test("a measured line over the pole keeps to the geodesic, with no step the long way round", () => {
+  const a = [80, 10];
+  const b = [75, -170]; // across the pole: 180° of longitude apart
+  for (const viewType of /** @type {const} */ (["map", "globe"])) {
+    const line = geodesicLine(a[0], a[1], b[0], b[1], viewType);
+    const points = line.paths.flat();
+    assert.ok(Math.max(...points.map((p) => p[1])) > 89); // it passes near the pole
+    for (const [lon, lat] of points) assert.ok(offGeodesicM(a, b, lat, lon) < 1);
+    for (const path of line.paths) {
+      for (let i = 1; i < path.length; i++) {
+        assert.ok(distanceM(path[i - 1][1], path[i - 1][0], path[i][1], path[i][0]) < 25_000);
+      }
+    }
+  }
 });

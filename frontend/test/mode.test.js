@@ -33,3 +33,17 @@ test("measuring is left only by its own event", () => {
   assert.equal(nextMode("measuring", "startDrag", true), null);
   assert.equal(nextMode("measuring", "stopMeasuring", false), "idle");
 });
+
+test("a drag measures from measuring only, and its release or Esc leaves measuring", () => {
+  assert.equal(nextMode("measuring", "startMeasureDrag", false), "measureDragging");
+  assert.equal(nextMode("idle", "startMeasureDrag", false), null);
+  assert.equal(nextMode("selected", "startMeasureDrag", true), null);
+  assert.equal(nextMode("measureDragging", "endMeasureDrag", true), "selected");
+  assert.equal(nextMode("measureDragging", "stopMeasuring", false), "idle");
+  // Nothing else happens mid-drag: no site is dragged, selected or added.
+  /** @type {import("../src/mode.js").ModeEvent[]} */
+  const others = ["startDrag", "select", "deselect", "startAdding", "startMeasuring"];
+  for (const event of others) {
+    assert.equal(nextMode("measureDragging", event, true), null);
+  }
+});

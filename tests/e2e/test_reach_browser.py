@@ -1,13 +1,22 @@
-"""Can it reach X, in the browser: the measure tool (two clicks, Esc cancels), the target with
-its launch area, and the strip, as a user sees them."""
+"""Can it reach X, in the browser: the measure tool (two clicks or a drag, Esc cancels), the
+target with its launch area, and the strip, as a user sees them."""
 
 from __future__ import annotations
 
 import re
+import time
 
 from pyproj import Geod
 
-from harness.mapview import click, map_pixels, open_map, pixels_near, settle, to_canvas, to_screen
+from harness.mapview import (
+    click,
+    map_pixels,
+    open_map,
+    pixels_near,
+    settle,
+    to_canvas,
+    to_screen,
+)
 
 GEOD = Geod(ellps="WGS84")
 # The launch area's orange (230, 159, 0) at alpha 70/255 over the basemap's land (236, 236, 230).
@@ -52,6 +61,77 @@ def test_measure_esc_cancels(page, app_url):
     assert mode(page) != "measuring"
     bar.get_by_role("button", name="Measure", exact=True).wait_for(timeout=5_000)
     assert page.get_by_text(re.compile(r"^Measured [\d,.]+ km")).count() == 0
+
+
+def measured_km(page) -> float:
+    """The length in the map's message once Python has measured, in km."""
+    message = page.get_by_text(re.compile(r"^Measured [\d,.]+ km along the geodesic")).first
+    message.wait_for(timeout=30_000)
+    return float(
+        re.search(r"Measured ([\d,.]+) km", message.inner_text()).group(1).replace(",", "")
+    )
+
+
+def drag_measure(page, a: tuple[float, float], b: tuple[float, float], release=True) -> str:
+    """In measure mode, press at ``a`` (lon, lat), drag to ``b`` and release there (unless not
+    ``release``); the Measure button's text just before the release."""
+    page.locator(".deckmap .bar").get_by_role("button", name="Measure").click()
+    start, end = to_screen(page, *a), to_screen(page, *b)
+    page.mouse.move(*start, steps=3)
+    page.mouse.down()
+    for i in range(1, 16):
+        t = i / 15
+        page.mouse.move(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+    # deck.gl hands on the press and the last moves in its next frames.
+    page.wait_for_function("() => window.__deckmapTest.mode() === 'measureDragging'")
+    time.sleep(0.5)
+    live = page.locator(".deckmap .bar button[aria-pressed=true]").inner_text()
+    if release:
+        page.mouse.up()
+    return live
+
+
+def midpoint_is_drawn(page, a, b, name: str) -> bool:
+    """Dark pixels on the map at the geodesic midpoint of a to b."""
+    image = map_pixels(page, name)
+    az, _, length_m = GEOD.inv(*a, *b)
+    lon, lat, _ = GEOD.fwd(*a, az, length_m / 2)
+    x, y = (round(v) for v in to_canvas(page, lon, lat))
+    return bool(pixels_near(image[y - 4 : y + 5, x - 4 : x + 5], (0, 0, 0), 60).any())
+
+
+def test_measure_by_drag_shows_the_geodesic_live_and_measures_on_release(page, app_url):
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-drag")
+    a, b = (20.0, 50.0), (40.0, 60.0)
+    view = page.evaluate("() => window.__deckmapTest.view()")
+    live = drag_measure(page, a, b, release=False)
+    az_a, az_b, expected_m = GEOD.inv(*a, *b)
+    # While dragging: the length and both azimuths, and the line drawn, the map not panned.
+    km, az1, az2 = (float(v.replace(",", "")) for v in re.findall(r"[\d,]+\.\d", live)[:3])
+    assert abs(km - expected_m / 1000.0) < 0.01 * expected_m / 1000.0
+    assert abs(az1 - az_a % 360) < 1.0
+    assert abs(az2 - az_b % 360) < 1.0
+    assert page.evaluate("() => window.__deckmapTest.view()") == view
+    page.evaluate("() => window.__deckmapTest.drawNow()")
+    assert midpoint_is_drawn(page, a, b, "measure-drag-live")
+    page.mouse.up()
+    assert abs(measured_km(page) - expected_m / 1000.0) < 0.01 * expected_m / 1000.0
+    settle(page)
+    assert mode(page) != "measuring"
+    assert midpoint_is_drawn(page, a, b, "measure-drag-after")
+
+
+def test_measure_drag_esc_cancels(page, app_url):
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-drag-esc")
+    drag_measure(page, (20.0, 50.0), (40.0, 60.0), release=False)
+    page.keyboard.press("Escape")
+    assert mode(page) not in ("measuring", "measureDragging")
+    page.mouse.up()
+    page.locator(".deckmap .bar").get_by_role("button", name="Measure", exact=True).wait_for()
+    time.sleep(2)
+    assert page.get_by_text(re.compile(r"^Measured [\d,.]+ km")).count() == 0
+    page.evaluate("() => window.__deckmapTest.drawNow()")
+    assert not midpoint_is_drawn(page, (20.0, 50.0), (40.0, 60.0), "measure-drag-esc-after")
 
 
 def test_target_card_and_launch_area_on_the_map(page, app_url):
