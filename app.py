@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo import data, rings_for
 from geo.style import FILL_ALPHA, ROLE_COLOURS
-from ui import compute, controls, panels, reach
+from ui import compute, controls, panels, phone, reach
 from ui.deckmap import deck_map
 from ui.layers import static_layers
 from ui.notices import show_notices
@@ -22,6 +22,7 @@ controls.sync_url(state)
 system = data.system(state.system)
 rings, notices = rings_for(system, state.mode, estimates=state.estimates, extra_km=state.extra_km)
 
+phone.map_first_on_phones()
 st.title("INF Range Map")
 st.caption(
     "Geodesic range rings on the WGS84 ellipsoid (GeographicLib via pyproj). The INF Treaty "

@@ -24,9 +24,17 @@ import pandas as pd
 import streamlit as st
 
 from geo import LaunchSite, RingSpec
-from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS
+from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, SITE_COLOUR, SITE_LABEL
 from ui.componentjson import guard_component_json
-from ui.layers import BASEMAP_URL, INITIAL_VIEW, MAP_STYLE, MapStyle, StaticLayers, place_dots
+from ui.layers import (
+    BASEMAP_URL,
+    INITIAL_VIEW,
+    MAP_STYLE,
+    MAX_CITY_DOTS,
+    MapStyle,
+    StaticLayers,
+    place_dots,
+)
 from ui.static import versioned_url
 
 
@@ -48,6 +56,16 @@ class RingRow(TypedDict):
     width: int
     label: str
     short_label: str
+
+
+class LegendRow(TypedDict):
+    """One entry of the legend: a ring (its name, colour and the source of its figure) or a
+    kind of mark drawn on the map (a launch site, a capital, a city)."""
+
+    kind: Literal["ring", "site", "capital", "city"]
+    label: str
+    color: list[int]
+    source: str
 
 
 class PlaceColumns(TypedDict):
@@ -82,6 +100,7 @@ class DeckmapData(TypedDict):
     places: PlaceColumns | None
     sites: list[SiteRow]
     rings: list[RingRow]
+    legend: list[LegendRow]
     view: Literal["map", "globe"]
     tolerance_m: float
     status: str
@@ -156,6 +175,27 @@ def ring_rows(rings: Sequence[RingSpec]) -> list[RingRow]:
     return sorted(rows.values(), key=lambda row: row["radius_m"])
 
 
+def legend_rows(rings: Sequence[RingSpec]) -> list[LegendRow]:
+    """The legend, for the map and the page (``ui.panels.legend``): each ring with its own
+    figure's source, then the marks."""
+    rows: list[LegendRow] = [
+        {
+            "kind": "ring",
+            "label": ring.label,
+            "color": list(ROLE_COLOURS[ring.role]),
+            "source": ring.source or "",
+        }
+        for ring in rings
+    ]
+    marks: list[tuple[Literal["site", "capital", "city"], str, tuple[int, int, int]]] = [
+        ("site", SITE_LABEL, SITE_COLOUR),
+        ("capital", "capital", CAPITAL_COLOUR),
+        ("city", f"city (largest {MAX_CITY_DOTS})", CITY_COLOUR),
+    ]
+    rows += [{"kind": k, "label": label, "color": list(c), "source": ""} for k, label, c in marks]
+    return rows
+
+
 def site_rows(sites: Sequence[LaunchSite]) -> list[SiteRow]:
     """Sites for the map; ``id`` is the index the map's edits refer to (``ui.edits``)."""
     rows = []
@@ -220,6 +260,7 @@ def map_data(
         "places": place_columns(place_dots(places), sites),
         "sites": site_rows(sites),
         "rings": ring_rows(rings),
+        "legend": legend_rows(rings),
         "view": view,
         "tolerance_m": tolerance_m,
         "status": status,

@@ -12,16 +12,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from geo import LaunchSite, RingSpec, System, data
-from geo.style import (
-    CAPITAL_COLOUR,
-    CITY_COLOUR,
-    LAND_COLOUR,
-    ROLE_COLOURS,
-    SITE_COLOUR,
-    SITE_LABEL,
-    hex_colour,
-)
+from geo.style import LAND_COLOUR, hex_colour
 from ui import compute, exports
+from ui.deckmap import legend_rows
 from ui.table import Column, sortable_table
 
 DE_FACTO_NOTE = (
@@ -92,36 +85,30 @@ def _short_count(count: int) -> str:
 
 
 def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
-    """Colour key for the rings on the map, each with its own figure's whole source."""
+    """Colour key for the rings on the map, each with its own figure's whole source (the map's
+    own legend is compact: its rows are the same, ``ui.deckmap.legend_rows``)."""
     items = []
-    for ring in rings:
-        swatch = (
-            f"background:{hex_colour(ROLE_COLOURS[ring.role])};"
-            "display:inline-block;width:1.6em;height:0.6em"
-        )
-        source = (
-            # The text's own colour, dimmed: readable in the light and the dark theme.
-            f' <span style="opacity:0.75;font-size:0.8em">({html.escape(ring.source)})</span>'
-            if ring.source
-            else ""
-        )
-        items.append(f'<span style="{swatch}"></span> {html.escape(ring.label)}{source}')
+    marks = []
     # Each mark on the land colour it is drawn on, so it reads as on the map in either theme.
     dot = (
         f'<span style="color:{{}};background:{hex_colour(LAND_COLOUR)};border-radius:3px;'
         'padding:0 3px">{}</span> {}'
     ).format
-    items.append(
-        " &nbsp; ".join(
-            [
-                dot(hex_colour(SITE_COLOUR), "●", SITE_LABEL),
-                dot(hex_colour(CAPITAL_COLOUR), "●", "capital"),
-                dot(hex_colour(CITY_COLOUR), "•", "city (largest 300)"),
-            ]
+    for row in legend_rows(rings):
+        colour = hex_colour(tuple(row["color"]))
+        if row["kind"] != "ring":
+            marks.append(dot(colour, "•" if row["kind"] == "city" else "●", row["label"]))
+            continue
+        swatch = f"background:{colour};display:inline-block;width:1.6em;height:0.6em"
+        source = (
+            # The text's own colour, dimmed: readable in the light and the dark theme.
+            f' <span style="opacity:0.75;font-size:0.8em">({html.escape(row["source"])})</span>'
+            if row["source"]
+            else ""
         )
-        + " within "
-        + html.escape(shown.label if shown else "range")
-    )
+        items.append(f'<span style="{swatch}"></span> {html.escape(row["label"])}{source}')
+    within = html.escape(shown.label if shown else "range")
+    items.append(" &nbsp; ".join(marks) + " within " + within)
     st.markdown("<br>".join(items), unsafe_allow_html=True)
 
 

@@ -25,6 +25,15 @@
  */
 
 /**
+ * One entry of the legend: a ring (name, colour, its figure's source) or a kind of mark.
+ * @typedef {object} LegendRow
+ * @property {"ring" | "site" | "capital" | "city"} kind
+ * @property {string} label
+ * @property {number[]} color RGB, 0–255
+ * @property {string} source where the ring's figure comes from ("" for a mark)
+ */
+
+/**
  * The places in range as parallel columns (see places.js); ``country`` and ``nearest`` index
  * into ``countries`` and the sites.
  * @typedef {object} PlaceColumns
@@ -79,6 +88,7 @@
  * @property {PlaceColumns | null} places
  * @property {Site[]} sites
  * @property {Ring[]} rings
+ * @property {LegendRow[]} legend
  * @property {"map" | "globe"} view
  * @property {number} tolerance_m the rings' chord tolerance for export, metres: the floor of
  *   the drawing tolerance (geodesy.js screenToleranceM)

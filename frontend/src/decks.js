@@ -6,11 +6,14 @@
 
 import { chooseBasemap, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
 import { answerPendingEdit } from "./contract.js";
+import { drawingPixelRatio } from "./dom.js";
 import { CONVERTER, GL } from "./gl.js";
 import { cursor, go, onMapClick, showTooltip, siteEvents, stopDragging } from "./interaction.js";
 import { drawToleranceM, placeLabels, redraw, visiblePlaces } from "./layers.js";
+import { updateLegend } from "./legend.js";
 import { measureDragEvents } from "./measure.js";
 import { placeRows } from "./places.js";
+import { updateScaleBar } from "./scalebar.js";
 import { refreshToolbar } from "./toolbar.js";
 
 /** @typedef {import("./state.js").MapState} MapState */
@@ -35,6 +38,7 @@ export function createDecks(map) {
       width: "100%",
       height: "100%",
       controller: false,
+      useDevicePixels: drawingPixelRatio(),
       layers: [],
       onAfterRender: counted(name),
     });
@@ -46,6 +50,7 @@ export function createDecks(map) {
     width: "100%",
     height: "100%",
     controller: true,
+    useDevicePixels: drawingPixelRatio(),
     onAfterRender: () => {
       counted("top")();
       warmUpPicking(map);
@@ -77,6 +82,7 @@ function viewChanged(map, viewState) {
   // On the globe, the dots on the near side change as it turns; labels find room as it moves.
   const placesMoved = visiblePlaces(map) !== map.shownPlaces;
   if (placeLabels(map) || drawToleranceM(map) !== before || placesMoved) redraw(map);
+  updateScaleBar(map);
   return viewState;
 }
 
@@ -132,6 +138,8 @@ export function applyData(map, data) {
     map.fillsDeck.setProps({ views: makeView(data.view), viewState: initial });
     map.baseDeck.setProps({ views: makeView(data.view, GLOBE_RESOLUTION_DEG), viewState: initial });
   }
+  updateScaleBar(map);
+  updateLegend(map, data.legend, data.style.basemap.fill);
   setLowerLayers(map, "base", data.layers.base);
   setLowerLayers(map, "fills", data.layers.fills);
   refreshToolbar(map);

@@ -2,15 +2,31 @@
 // preview's), a status line and a tooltip, styled by one style sheet (style.js).
 
 import { OVERLAY } from "./labels.js";
+import { createLegend } from "./legend.js";
+import { createScaleBar } from "./scalebar.js";
 import { STYLE } from "./style.js";
 import { createToolbar } from "./toolbar.js";
 
 export { HEIGHT_PX } from "./style.js";
 
+// The Decks draw at the screen's devicePixelRatio (sharp on a phone's 2× or 3× screen), but at
+// most at MAX_PIXEL_RATIO. Measured on CPU WebGL (SwiftShader), a pan frame cost the same at 1×,
+// 2× and 3× (within noise: docs/benchmarks.md, "Pixel ratio"), but each canvas's memory grows
+// with the square of the ratio and a browser zoomed in on a 4× screen reports 8× or more, past
+// what a CPU renderer draws in time (and past WebGL's largest drawing buffer on a desktop).
+// docs/decisions/0016-pixel-ratio-cap.md says what would change the cap.
+export const MAX_PIXEL_RATIO = 3;
+
+/** The pixel ratio the Decks draw at. */
+export function drawingPixelRatio() {
+  return Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO);
+}
+
 /**
  * Replace ``parent``'s children with the map's elements.
  * @returns {Pick<import("./state.js").MapState,
- *   "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip">}
+ *   "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip"
+ *   | "scaleBar" | "legend">}
  */
 export function buildElements(parent) {
   const style = document.createElement("style");
@@ -44,15 +60,20 @@ export function buildElements(parent) {
   tooltip.hidden = true;
   const crosshair = document.createElement("div");
   crosshair.className = "crosshair";
-  view.append(...canvases, previewCanvas, crosshair, statusLine, tooltip);
+  const scaleBar = createScaleBar();
+  const legend = createLegend();
+  // Map labels keep clear of what lies over the map.
+  for (const overlay of [scaleBar, legend]) overlay.setAttribute(OVERLAY, "");
+  view.append(...canvases, previewCanvas, crosshair, statusLine, scaleBar, legend, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
   // The canvases' drawing buffers get their displayed size (set in STYLE) before the Decks'
   // first frame, which deck.gl would otherwise draw at a canvas's default 300×150 and the page
   // show stretched, zoomed in, until the next frame: seconds on a CPU renderer.
+  const ratio = drawingPixelRatio();
   for (const element of canvases) {
-    element.width = Math.round(element.clientWidth * devicePixelRatio);
-    element.height = Math.round(element.clientHeight * devicePixelRatio);
+    element.width = Math.round(element.clientWidth * ratio);
+    element.height = Math.round(element.clientHeight * ratio);
   }
-  return { root, bar, canvases, previewCanvas, statusLine, tooltip };
+  return { root, bar, canvases, previewCanvas, statusLine, tooltip, scaleBar, legend };
 }

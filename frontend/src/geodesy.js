@@ -48,6 +48,11 @@ export function direct(latDeg, lonDeg, azDeg, radiusM) {
   return [wrapLon(r.lon2), r.lat2];
 }
 
+/** The geodesic distance between two points on WGS84, metres. */
+export function distanceM(lat1Deg, lon1Deg, lat2Deg, lon2Deg) {
+  return GEOD.Inverse(lat1Deg, lon1Deg, lat2Deg, lon2Deg).s12;
+}
+
 /**
  * Vertices of the geodesic circle of `radiusM` around (lat, lon), counter-clockwise (azimuths
  * decreasing from 360), with lon/lat chords within `toleranceM` of the circle.

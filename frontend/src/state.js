@@ -34,6 +34,9 @@ import { geodesicLine } from "./geodesy.js";
  * @property {HTMLCanvasElement} previewCanvas the 2D preview (preview.js)
  * @property {HTMLElement} statusLine what the last edit did
  * @property {HTMLElement} tooltip
+ * @property {HTMLElement} scaleBar the scale at the map's centre (scalebar.js)
+ * @property {HTMLDetailsElement} legend (legend.js)
+ * @property {string} legendKey what the legend shows
  * @property {StreamlitComponent | null} component Streamlit's, set on every render
  * @property {string} deckGlUrl deck.gl's bundle (deckgl.js), imported by start()
  * @property {boolean} finalized Streamlit has unmounted the map
@@ -90,7 +93,8 @@ import { geodesicLine } from "./geodesy.js";
 
 /**
  * A new map's state around its elements (dom.js), with the loader's fetches ``files``.
- * @param {Pick<MapState, "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip">} elements
+ * @param {Pick<MapState, "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip"
+ *   | "scaleBar" | "legend">} elements
  * @param {Map<string, Promise<object>>} files
  * @param {string} deckGlUrl
  * @returns {MapState}
@@ -100,6 +104,7 @@ export function createState(elements, files, deckGlUrl) {
   const state = {
     ...elements,
     component: null,
+    legendKey: "",
     deckGlUrl,
     finalized: false,
 

@@ -44,7 +44,11 @@ export function createToolbar() {
   move.type = "submit";
   form.append(lat, lon, move);
   const remove = button("Remove", "Remove the selected site (Delete key)");
-  element.append(add, measure, name, form, remove);
+  // The selected site's controls, one group: on a narrow map it takes a row of its own.
+  const edit = document.createElement("div");
+  edit.className = "edit";
+  edit.append(form, remove);
+  element.append(add, measure, name, edit);
   return { element, add, measure, name, form, lat, lon, move, remove };
 }
 

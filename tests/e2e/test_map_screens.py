@@ -78,3 +78,78 @@ def test_toolbar_text_has_aa_contrast_in_both_themes(themed_page, app_url):
         low = {text: round(r, 2) for text, r in ratios.items() if r < AA_TEXT}
         assert not low, f"{name} theme, {state}: below {AA_TEXT}:1: {low}"
     assert page.console_errors == []
+
+
+# Each toolbar control: whether its box lies wholly inside the bar and the map, and its text
+# wholly inside its box (a button whose text overflows shows "R" for "Remove").
+CLIPPED_CONTROLS = """() => {
+  const root = window.__deckmapTest.element();
+  const bar = root.querySelector('.bar').getBoundingClientRect();
+  const map = root.getBoundingClientRect();
+  const clipped = [];
+  for (const control of root.querySelectorAll('.bar button, .bar input, .bar .hint')) {
+    const box = control.getBoundingClientRect();
+    if (box.width === 0 && control.matches('.hint')) continue;
+    const inside = (outer) => box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5
+      && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5;
+    const fits = control.scrollWidth <= control.clientWidth + 1
+      && control.scrollHeight <= control.clientHeight + 1;
+    if (!inside(bar) || !inside(map) || !fits) {
+      clipped.push(control.textContent || control.getAttribute('aria-label'));
+    }
+  }
+  return clipped;
+}"""
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A 390×844 phone screen at device pixel ratio 2, with touch."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_phone_toolbar_shows_every_button_whole_and_the_map_first(phone, app_url):
+    page = phone
+    open_map(page, f"{app_url}/", "phone")
+    bar = page.locator(".deckmap .bar")
+    # The default page: the hint is whole ("Drag a site, or click one to edit it.").
+    assert page.evaluate(CLIPPED_CONTROLS) == []
+    assert bar.locator(".hint").inner_text().endswith("edit it.")
+    # The map comes first: all of it on the first screen, under the title.
+    view = page.locator(".deckmap").bounding_box()
+    assert view["y"] + view["height"] <= 844, view
+    assert view["height"] >= 500, view
+    # Drawn at the screen's pixel ratio (2, under the cap): sharp, not stretched.
+    ratio = page.evaluate(
+        """() => { const c = window.__deckmapTest.element().querySelector('canvas.top');
+                   return c.width / c.clientWidth; }"""
+    )
+    assert ratio == pytest.approx(2, abs=0.01)
+
+    # Every state of the bar: a site selected, adding, measuring.
+    heights = {bar.bounding_box()["height"]}
+    page.evaluate("() => window.__deckmapTest.element().querySelector('canvas.top').focus()")
+    page.keyboard.press("n")
+    bar.get_by_role("button", name="Remove", exact=True).wait_for()
+    assert page.evaluate(CLIPPED_CONTROLS) == []
+    heights.add(bar.bounding_box()["height"])
+    bar.get_by_role("button", name="+ Add site").click()
+    assert page.evaluate(CLIPPED_CONTROLS) == []
+    heights.add(bar.bounding_box()["height"])
+    page.keyboard.press("Escape")
+    bar.get_by_role("button", name="Measure").click()
+    assert page.evaluate("() => window.__deckmapTest.mode()") == "measuring"
+    assert page.evaluate(CLIPPED_CONTROLS) == []
+    heights.add(bar.bounding_box()["height"])
+    page.locator(".deckmap").screenshot(path=ARTIFACTS / "phone-measuring-map.png")
+    page.keyboard.press("Escape")
+    # The bar kept its height throughout, so the map under it never moved.
+    assert len(heights) == 1, heights
