@@ -92,9 +92,10 @@ export function refreshToolbar(map) {
       `${line.azimuthBDeg.toFixed(1)}°: release to measure (Esc cancels)`
     : !measuring
       ? "Measure"
-      : map.measureFrom
-        ? "Click the second point… (Esc cancels)"
-        : "Click or drag from the first point… (Esc cancels)";
+      : // As short as the add button's prompt: the bar's rows have one height on a phone.
+        map.measureFrom
+        ? "Click a second point (Esc)"
+        : "Click or drag (Esc cancels)";
   const site = selectedSite(map);
   bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
   for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;
