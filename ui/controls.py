@@ -7,16 +7,14 @@ derived from it (``ui.sitelist``), and every change (sidebar, import, map edit) 
 
 from __future__ import annotations
 
-import re
 import secrets
 import time
 
 import streamlit as st
 
-from geo import MODES, GeoInputError, LaunchSite, data, parse_position, parse_sites, site_name
-from ui import longlink, reach, sitelist
+from geo import MODES, LaunchSite, data
+from ui import addsites, longlink, reach, sitelist
 from ui.edits import EditBudget, apply_edit, too_fast
-from ui.text import plain
 from ui.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
@@ -30,7 +28,6 @@ from ui.urlstate import (
 
 DEFAULT_SITES = ("Kapustin Yar", "Kamyshlov", "Mozdok", "Shuya")
 MODE_LABELS = {"claimed": "Claimed", "alleged": "Alleged", "both": "Both"}
-GAZETTEER_MATCHES = 20
 SITE_PICKER = "Sites on the map"
 # More than the site changes a request can cross: a page sends one map edit at a time.
 PICKER_KEYS = 8
@@ -170,9 +167,7 @@ def sidebar() -> None:
             args=(key,),
             help="Presets from data/sites.csv (approximate town points) and your own sites.",
         )
-        _add_by_coordinates()
-        _add_by_place_name()
-        _import_sites()
+        addsites.widgets(add_sites)
 
         st.header("Map")
         st.radio("View", VIEWS, key="view", horizontal=True, format_func=str.capitalize)
@@ -273,140 +268,3 @@ def map_message() -> tuple[bool, str]:
 def forget_map_message() -> None:
     """Called once a run has shown the message: a run cut short shows it again in the next."""
     st.session_state.pop("map_message", None)
-
-
-def _add_by_coordinates() -> None:
-    with st.form("add_coordinates", clear_on_submit=False, border=False):
-        st.text_input(
-            "Add a site by coordinates",
-            key="new_coords",
-            placeholder="48.58, 45.74  or  48°35'N 45°44'E",
-        )
-        st.text_input("Name (optional)", key="new_name")
-        st.form_submit_button("Add site", on_click=_on_add_coordinates)
-    if st.session_state.get("coords_error"):
-        st.error(plain(st.session_state.coords_error))
-
-
-def _on_add_coordinates() -> None:
-    st.session_state.coords_error = ""
-    text = st.session_state.new_coords.strip()
-    parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?=[-+\d])", text) if p]
-    try:
-        if len(parts) != 2:
-            raise GeoInputError(f"expected 'lat, lon', got {text[:60]!r}")
-        lat, lon = parse_position(parts[0], parts[1])
-        name = site_name(st.session_state.new_name, lat, lon)
-        if add_sites([LaunchSite(name=name, lat=lat, lon=lon, role="added by you")]):
-            raise GeoInputError(f"the map already has {MAX_URL_SITES} sites, the most it holds")
-    except GeoInputError as exc:
-        st.session_state.coords_error = f"Could not add the site: {exc}"
-
-
-def _add_by_place_name() -> None:
-    # A search box, not one select of all 7,343 places, whose options delayed the page's first
-    # paint (docs/decisions/0008-gazetteer-search.md).
-    st.text_input(
-        "Add a place by name (offline gazetteer)",
-        key="place_query",
-        placeholder="Type a place name, then Enter",
-        help="Natural Earth populated places under their current names (GeoNames), bundled "
-        "with the app; older and native spellings find them too (Kiev, Київ).",
-    )
-    query = st.session_state.get("place_query", "")
-    found = data.gazetteer().find(query, limit=GAZETTEER_MATCHES)
-    if query.strip() and found.empty:
-        st.caption(
-            plain(
-                f"No place name in the gazetteer contains {query.strip()[:60]!r}, in its "
-                "current, older or native spelling: try part of the name."
-            )
-        )
-    elif not found.empty:
-        labels = {row.Index: _place_option(row) for row in found.itertuples()}
-        st.selectbox(
-            f"{len(found)} matching places"
-            if len(found) < GAZETTEER_MATCHES
-            else f"The {GAZETTEER_MATCHES} best matches",
-            list(labels),
-            key="gazetteer",
-            index=None,
-            format_func=labels.__getitem__,
-            placeholder="Pick one to add it",
-            on_change=_on_pick_place,
-        )
-
-
-def _place_option(row) -> str:
-    region = f", {row.adm1name}" if isinstance(row.adm1name, str) and row.adm1name else ""
-    return f"{row.name}{region}, {row.adm0name} (pop. {int(row.pop_max):,})"
-
-
-def _on_pick_place() -> None:
-    index = st.session_state.gazetteer
-    if index is None:
-        return
-    row = data.places().loc[index]
-    left_out = add_sites(
-        [
-            LaunchSite(
-                name=f"{row['name']}, {row['adm0name']}",
-                lat=float(row["latitude"]),
-                lon=float(row["longitude"]),
-                role="place from the gazetteer",
-                source="Natural Earth 1:10m populated places",
-            )
-        ]
-    )
-    st.session_state.coords_error = (
-        f"Could not add the place: the map already has {MAX_URL_SITES} sites, the most it holds"
-        if left_out
-        else ""
-    )
-    st.session_state.gazetteer = None
-    st.session_state.place_query = ""
-
-
-def _import_sites() -> None:
-    # Drawn only while open: its file uploader and text area cost the page's first paint.
-    with st.expander(
-        "Import sites (CSV or GeoJSON)", key="import_open", on_change="rerun"
-    ) as section:
-        if not section.open:
-            return
-        st.caption("CSV columns `name,lat,lon` (optional `role,source`), or GeoJSON points.")
-        st.text_area("Paste", key="import_text", height=100)
-        st.file_uploader(
-            "or upload a file", type=["csv", "txt", "tsv", "geojson", "json"], key="import_file"
-        )
-        st.button("Import", on_click=_on_import)
-        for level, message in st.session_state.get("import_messages", []):
-            getattr(st, level)(plain(message))
-
-
-def _on_import() -> None:
-    upload = st.session_state.import_file
-    raw = upload.getvalue() if upload is not None else st.session_state.import_text
-    messages = []
-    try:
-        result = parse_sites(raw)
-    except GeoInputError as exc:
-        messages.append(("error", f"Import refused: {exc}"))
-    else:
-        left_out = add_sites(list(result.sites))
-        if len(result.sites) > left_out:
-            messages.append(("success", f"Imported {len(result.sites) - left_out} site(s)."))
-        if left_out:
-            messages.append(
-                (
-                    "error",
-                    f"{left_out} site(s) not added: a map holds at most {MAX_URL_SITES} sites.",
-                )
-            )
-        for err in result.errors[:50]:
-            messages.append(("warning", err.message))
-        if len(result.errors) > 50:
-            messages.append(("warning", f"…and {len(result.errors) - 50} more rows with errors."))
-        if not result.sites and not result.errors:
-            messages.append(("warning", "Nothing to import: the input has no rows."))
-    st.session_state.import_messages = messages
