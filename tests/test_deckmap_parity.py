@@ -8,29 +8,24 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from geo.rings import GEOD, chord_error_m, circle_vertices
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-SCRIPT = Path(__file__).resolve().parents[1] / "frontend" / "scripts" / "rings.js"
-# (lat, lon, radius_m): the reported sites, both poles, ±180°, a disk bigger than a hemisphere,
-# radii past the cut locus.
+import make_rings_fixture  # noqa: E402
+
+from geo.rings import GEOD, chord_error_m, circle_vertices  # noqa: E402
+
+SCRIPT = ROOT / "frontend" / "scripts" / "rings.js"
+# The fixture's cases (the reported sites, both poles, ±180°, a disk bigger than a hemisphere)
+# and radii past the cut locus: rings with corners, and the antipodal limit.
 CASES = [
-    (48.58, 45.74, 480e3),
-    (48.58, 45.74, 500e3),
-    (48.58, 45.74, 5500e3),
-    (56.85, 62.71, 5500e3),
-    (43.74, 44.65, 2350e3),
-    (89.99, 0.0, 1000e3),
-    (-89.5, 120.0, 3000e3),
-    (60.0, 179.9, 5500e3),
-    (-10.0, -179.95, 800e3),
-    (0.0, 0.0, 15000e3),
-    (35.0, 139.0, 1e3),
-    # Past the cut locus: rings with corners, and the antipodal limit.
+    *make_rings_fixture.SITES,
     (0.0, 90.0, 20_000e3),
     (45.0, 10.0, 20_003e3),
     (-30.0, -170.0, 19_995e3),
