@@ -42,7 +42,8 @@ export function updateLegend(map, rows, landColour) {
       const colour = `rgb(${row.color.slice(0, 3).join(",")})`;
       if (row.kind === "ring") swatch.style.background = colour;
       else {
-        swatch.style.background = `rgb(${landColour.slice(0, 3).join(",")})`;
+        // The colour alone: the shorthand would also clear the stylesheet's dot (background-image).
+        swatch.style.backgroundColor = `rgb(${landColour.slice(0, 3).join(",")})`;
         swatch.style.setProperty("--mark", colour);
       }
       const label = document.createElement("span");

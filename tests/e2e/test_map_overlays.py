@@ -9,7 +9,7 @@ import pytest
 from pyproj import Geod
 
 from geo import data, rings_for
-from geo.style import ROLE_COLOURS
+from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, SITE_COLOUR
 from harness.mapview import open_map, settle
 
 pytestmark = pytest.mark.e2e
@@ -72,7 +72,8 @@ def test_map_legend_has_the_pages_names_colours_and_sources(page, app_url):
     rows = page.evaluate("""() => [...window.__deckmapTest.element()
         .querySelectorAll('.legend li')].map((li) => ({
           label: li.textContent, title: li.title,
-          colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor}))""")
+          colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor,
+          image: getComputedStyle(li.querySelector('.swatch')).backgroundImage}))""")
     assert page.locator(".deckmap .legend").evaluate("(d) => d.open")
     rings, _ = rings_for(data.system("9M729"), "both", estimates=True, extra_km=())
     ring_rows = rows[: len(rings)]
@@ -88,6 +89,12 @@ def test_map_legend_has_the_pages_names_colours_and_sources(page, app_url):
         "capital",
         "city (largest 300)",
     ]
+    # Each mark is drawn as its dot, in the map's colour for it.
+    for row, colour in zip(
+        rows[len(rings) :], (SITE_COLOUR, CAPITAL_COLOUR, CITY_COLOUR), strict=True
+    ):
+        assert "radial-gradient" in row["image"], row
+        assert "rgb({}, {}, {})".format(*colour) in row["image"], row
     # Folded by its title, and opened again.
     page.locator(".deckmap .legend summary").click()
     assert not page.locator(".deckmap .legend li").first.is_visible()
