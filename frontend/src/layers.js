@@ -2,6 +2,12 @@
 // radius, labels (placed by labels.js) and the sites. While a site is dragged, what stays put
 // (the dots, the other sites' rings) is "parked" on the middle Deck (park()), so each drag frame
 // redraws only what moves.
+//
+// On the globe nothing of these shows through from its far side, though a lower Deck's ocean
+// cannot hide it in this canvas: rings, outlines and dots lie flat on the globe (not
+// billboards), so on its back they face away and GlobeView's back-face culling drops them
+// (tests/e2e/test_globe.py checks it). Labels are billboards: labels.js places them only on
+// the near side.
 
 import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
 import { GL } from "./gl.js";

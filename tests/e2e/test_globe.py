@@ -5,7 +5,8 @@ Where deck.gl drew polygons that cross ±180° or close at a pole as it gets the
 slivers and wedges showed over the ocean, and outlines along the cuts drew lines on land. Each
 check samples the map on a grid: deck.gl's own unprojection says where each sample is on the
 Earth, and a sample whose whole neighbourhood (±4 px) is on one side of every coast and border
-must show the land or the ocean colour, nothing else.
+must show the land or the ocean colour, nothing else. The same check, beyond a site's widest
+ring, finds any ring, band or site dot that shows through from the globe's far side.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 import numpy as np
 import pytest
 import shapely
+from pyproj import Geod
 from shapely import affinity
 from shapely.geometry import shape
 
@@ -192,3 +194,53 @@ def test_fine_tiles_are_fetched_only_zoomed_in_and_once(page, app_url):
     assert page.evaluate(FINE_LAYERS_JS) == shown
     assert _tile_requests(page) == fetched
     assert page.console_errors == []
+
+
+# Kapustin Yar (lat, lon): its 5,500 km ring, band and the site itself go round to the back of
+# each of these globes, wholly or in part.
+KAPUSTIN_YAR = (48.58, 45.79)
+BAND_OUTER_M = 5_500_000.0
+FAR_SIDE_QUERY = f"view=globe&mode=both&site={KAPUSTIN_YAR[0]},{KAPUSTIN_YAR[1]},Kapustin%20Yar"
+GEOD = Geod(ellps="WGS84")
+
+LABEL_BOXES_JS = """() => {
+    const box = window.__deckmapTest.element().querySelector(".view").getBoundingClientRect();
+    return window.__deckmapTest.labels().map(
+        (l) => [l.left - box.left, l.top - box.top, l.right - box.left, l.bottom - box.top]);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("name", "lon", "lat"),
+    [
+        ("atlantic", -35.0, 5.0),
+        ("north-america", -100.0, 40.0),
+        ("indian-ocean", 100.0, -20.0),
+        ("antipode", -134.2, -48.6),
+        ("south-pole", 0.0, -90.0),
+    ],
+)
+def test_the_far_side_of_rings_and_sites_is_hidden(page, app_url, basemap, name, lon, lat):
+    # Beyond 5,500 km of the site (on the globe's near side) nothing is drawn but the basemap:
+    # a ring, band or site dot on the globe's back would show over it there.
+    open_map(page, f"{app_url}/?{FAR_SIDE_QUERY}", f"far-side-{name}")
+    set_view(page, lon, lat, _globe_zoom(lat))
+    labels = page.evaluate(LABEL_BOXES_JS)
+    image = _basemap_pixels(page, f"far-side-{name}")
+    samples = [
+        (x, y, around)
+        for x, y, around in page.evaluate(SAMPLES_JS, [STEP_PX, NEAR_PX])
+        if all(p is not None for p in around)
+        and not any(
+            b[0] - NEAR_PX <= x <= b[2] + NEAR_PX and b[1] - NEAR_PX <= y <= b[3] + NEAR_PX
+            for b in labels
+        )
+    ]
+    points = np.array([p for _, _, around in samples for p in around]).reshape(-1, 2)
+    _, _, distance_m = GEOD.inv(
+        np.full(len(points), KAPUSTIN_YAR[1]), np.full(len(points), KAPUSTIN_YAR[0]), *points.T
+    )
+    beyond = (distance_m.reshape(-1, 9) > BAND_OUTER_M + 50_000).all(axis=1)
+    outside = [s for s, keep in zip(samples, beyond, strict=True) if keep]
+    wrong = _mismatches(image, outside, *basemap)
+    assert not wrong, f"{len(wrong)} samples: " + "; ".join(wrong[:8])
