@@ -65,7 +65,7 @@ with map_column:
         receipt=controls.edit_receipt(),
     )
     reach.measure_panel()
-    panels.legend(rings, shown)
+    panels.legend(rings, shown, state.sites, places)
     panels.downloads(state.sites, rings)
 with side_column:
     reach.target_search()

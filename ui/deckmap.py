@@ -175,9 +175,14 @@ def ring_rows(rings: Sequence[RingSpec]) -> list[RingRow]:
     return sorted(rows.values(), key=lambda row: row["radius_m"])
 
 
-def legend_rows(rings: Sequence[RingSpec]) -> list[LegendRow]:
-    """The legend, for the map and the page (``ui.panels.legend``): each ring with its own
-    figure's source, then the marks."""
+def legend_rows(
+    rings: Sequence[RingSpec], sites: Sequence[LaunchSite], dots: pd.DataFrame | None
+) -> list[LegendRow]:
+    """The legend, for the map and the page (``ui.panels.legend``), of what the map draws: each
+    ring with its own figure's source, then the marks. With no site there is no ring and no
+    dot, so no legend; ``dots`` (``ui.layers.place_dots``) says which kinds of place are drawn."""
+    if not sites:
+        return []
     rows: list[LegendRow] = [
         {
             "kind": "ring",
@@ -187,12 +192,18 @@ def legend_rows(rings: Sequence[RingSpec]) -> list[LegendRow]:
         }
         for ring in rings
     ]
-    marks: list[tuple[Literal["site", "capital", "city"], str, tuple[int, int, int]]] = [
-        ("site", SITE_LABEL, SITE_COLOUR),
-        ("capital", "capital", CAPITAL_COLOUR),
-        ("city", f"city (largest {MAX_CITY_DOTS})", CITY_COLOUR),
+    capitals = dots is not None and bool(dots["capital"].any())
+    cities = dots is not None and not bool(dots["capital"].all())
+    marks: list[tuple[Literal["site", "capital", "city"], str, tuple[int, int, int], bool]] = [
+        ("site", SITE_LABEL, SITE_COLOUR, True),
+        ("capital", "capital", CAPITAL_COLOUR, capitals),
+        ("city", f"city (largest {MAX_CITY_DOTS})", CITY_COLOUR, cities),
     ]
-    rows += [{"kind": k, "label": label, "color": list(c), "source": ""} for k, label, c in marks]
+    rows += [
+        {"kind": k, "label": label, "color": list(c), "source": ""}
+        for k, label, c, drawn in marks
+        if drawn
+    ]
     return rows
 
 
@@ -253,14 +264,15 @@ def map_data(
 ) -> DeckmapData:
     """What the map is sent: see ``deck_map``."""
     answered = {"edit_key": None, "session": "", **(receipt or {})}
+    dots = place_dots(places)
     return {
         "layers": layers,
         "style": MAP_STYLE,
         "initial_view": INITIAL_VIEW,
-        "places": place_columns(place_dots(places), sites),
+        "places": place_columns(dots, sites),
         "sites": site_rows(sites),
         "rings": ring_rows(rings),
-        "legend": legend_rows(rings),
+        "legend": legend_rows(rings, sites, dots),
         "view": view,
         "tolerance_m": tolerance_m,
         "status": status,

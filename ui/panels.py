@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from geo import LaunchSite, RingSpec, System, data
 from geo.style import LAND_COLOUR, hex_colour
 from ui import compute, exports
 from ui.deckmap import legend_rows
+from ui.layers import place_dots
 from ui.table import Column, sortable_table
 
 DE_FACTO_NOTE = (
@@ -84,20 +86,31 @@ def _short_count(count: int) -> str:
     return f"{count:,}"
 
 
-def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
+def legend(
+    rings: Sequence[RingSpec],
+    shown: RingSpec | None,
+    sites: Sequence[LaunchSite],
+    places: pd.DataFrame | None,
+) -> None:
     """Colour key for the rings on the map, each with its own figure's whole source (the map's
-    own legend is compact: its rows are the same, ``ui.deckmap.legend_rows``)."""
+    own legend is compact: its rows are the same, ``ui.deckmap.legend_rows``); none while the
+    map has no site."""
+    rows = legend_rows(rings, sites, place_dots(places))
+    if not rows:
+        return
     items = []
     marks = []
+    places_marks = []
     # Each mark on the land colour it is drawn on, so it reads as on the map in either theme.
     dot = (
         f'<span style="color:{{}};background:{hex_colour(LAND_COLOUR)};border-radius:3px;'
         'padding:0 3px">{}</span> {}'
     ).format
-    for row in legend_rows(rings):
+    for row in rows:
         colour = hex_colour(tuple(row["color"]))
         if row["kind"] != "ring":
-            marks.append(dot(colour, "•" if row["kind"] == "city" else "●", row["label"]))
+            mark = dot(colour, "•" if row["kind"] == "city" else "●", row["label"])
+            (marks if row["kind"] == "site" else places_marks).append(mark)
             continue
         swatch = f"background:{colour};display:inline-block;width:1.6em;height:0.6em"
         source = (
@@ -107,8 +120,10 @@ def legend(rings: Sequence[RingSpec], shown: RingSpec | None) -> None:
             else ""
         )
         items.append(f'<span style="{swatch}"></span> {html.escape(row["label"])}{source}')
-    within = html.escape(shown.label if shown else "range")
-    items.append(" &nbsp; ".join(marks) + " within " + within)
+    if places_marks:
+        within = html.escape(shown.label if shown else "range")
+        marks.append(" &nbsp; ".join(places_marks) + " within " + within)
+    items.append(" &nbsp; ".join(marks))
     st.markdown("<br>".join(items), unsafe_allow_html=True)
 
 

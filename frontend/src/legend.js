@@ -30,9 +30,14 @@ export function createLegend() {
 export function updateLegend(map, rows, landColour) {
   const key = JSON.stringify([rows, landColour]);
   if (map.legendKey === key) return;
-  // Open or folded when first filled, once the map has its width; then as the user leaves it.
-  if (!map.legendKey) map.legend.open = map.root.clientWidth >= OPEN_FROM_PX;
   map.legendKey = key;
+  // None while the map has no site (Python sends no rows then).
+  map.legend.hidden = rows.length === 0;
+  // Open or folded when first shown, once the map has its width; then as the user leaves it.
+  if (rows.length && !map.legendShown) {
+    map.legend.open = map.root.clientWidth >= OPEN_FROM_PX;
+    map.legendShown = true;
+  }
   const list = map.legend.querySelector("ul");
   list.replaceChildren(
     ...rows.map((row) => {
@@ -53,5 +58,4 @@ export function updateLegend(map, rows, landColour) {
       return item;
     }),
   );
-  map.legend.hidden = rows.length === 0;
 }

@@ -37,6 +37,7 @@ import { geodesicLine } from "./geodesy.js";
  * @property {HTMLElement} scaleBar the scale at the map's centre (scalebar.js)
  * @property {HTMLDetailsElement} legend (legend.js)
  * @property {string} legendKey what the legend shows
+ * @property {boolean} legendShown whether the legend has been shown (and opened or folded)
  * @property {StreamlitComponent | null} component Streamlit's, set on every render
  * @property {string} deckGlUrl deck.gl's bundle (deckgl.js), imported by start()
  * @property {boolean} finalized Streamlit has unmounted the map
@@ -105,6 +106,7 @@ export function createState(elements, files, deckGlUrl) {
     ...elements,
     component: null,
     legendKey: "",
+    legendShown: false,
     deckGlUrl,
     finalized: false,
 

@@ -146,3 +146,15 @@ def test_rings_box_refuses_an_ambiguous_comma_with_an_error_naming_it():
     assert len(errors) == 1
     assert plain("ring '1,5' is ambiguous") in errors[0]
     assert not [o for o in at.selectbox(key="coverage_for").options if o.startswith("Custom")]
+
+
+def test_with_no_site_neither_legend_shows():
+    # No site, no ring or dot on the map: no legend under it, none sent to the map's own.
+    at = run_app(mode="both", est="1", site="")
+    assert map_data(at)["legend"] == []
+    assert not [m for m in at.markdown if "Estimate 2,350 km" in m.value]
+    # One site: both again.
+    at = run_app(mode="both", est="1", site="48.58,45.74,KY")
+    labels = [r["label"] for r in map_data(at)["legend"]]
+    assert {"Estimate 2,350 km", "launch site"} <= set(labels)
+    assert [m for m in at.markdown if "Estimate 2,350 km" in m.value]

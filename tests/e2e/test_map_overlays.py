@@ -10,7 +10,7 @@ from pyproj import Geod
 
 from geo import data, rings_for
 from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, SITE_COLOUR
-from harness.mapview import open_map, settle
+from harness.mapview import click, open_map, settle, to_screen
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +100,21 @@ def test_map_legend_has_the_pages_names_colours_and_sources(page, app_url):
     assert not page.locator(".deckmap .legend li").first.is_visible()
     page.locator(".deckmap .legend summary").click()
     assert page.locator(".deckmap .legend li").first.is_visible()
+
+
+def test_map_legend_shows_only_once_there_is_a_site(page, app_url):
+    # No site: no ring or dot on the map, so no legend over it.
+    open_map(page, f"{app_url}/?mode=both&est=1&site=", "legend-no-site")
+    legend = page.locator(".deckmap .legend")
+    assert legend.is_hidden()
+    # A site added on the map: its rings, and the legend, open on a wide map.
+    page.locator(".deckmap").get_by_role("button", name="+ Add site").click()
+    click(page, *to_screen(page, 45.0, 50.0))
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.getAll('site').some((v) => v !== '')",
+        timeout=30_000,
+    )
+    settle(page)
+    assert legend.is_visible()
+    assert legend.evaluate("(d) => d.open")
+    assert legend.locator("li").filter(has_text="Estimate 2,350 km").is_visible()
