@@ -13,8 +13,11 @@ import { HEIGHT_PX } from "./style.js";
 
 export const FONT_PX = 13;
 export const FONT_WEIGHT = 700;
-// deck.gl's TextLayer default family: the boxes are measured in the font that is drawn.
-export const FONT_FAMILY = "Monaco, monospace";
+// Streamlit's own face, which it ships with the page (offline): proportional, so a comma is
+// as narrow as it looks ("2,500 km"; a monospace font gives it a digit's width: "2, 500 km").
+// The boxes are measured in the font that is drawn.
+export const FONT_FAMILY = '"Source Sans", sans-serif';
+const FONT = `${FONT_WEIGHT} ${FONT_PX}px ${FONT_FAMILY}`;
 // Names are readable, and no longer a cloud over the rings, from this deck.gl zoom on.
 export const NAME_MIN_ZOOM = 3;
 // A name longer than this is cut with an ellipsis (the site's tooltip has it whole).
@@ -247,6 +250,23 @@ function nearestVertex(azimuths, azDeg) {
   return best;
 }
 
+let fontLoaded = false;
+
+/**
+ * Whether the labels' font is here; if it is still loading, ``then`` runs once it is. Until
+ * then no label is placed: deck.gl's glyph atlas and the measured widths would be a fallback's.
+ */
+export function labelFontLoaded(then) {
+  fontLoaded ||= document.fonts.check(FONT);
+  if (!fontLoaded) {
+    document.fonts.load(FONT).then(() => {
+      fontLoaded = true;
+      then();
+    }, then);
+  }
+  return fontLoaded;
+}
+
 const widths = new Map();
 let context = null;
 
@@ -255,7 +275,7 @@ function textWidthPx(text) {
   let width = widths.get(text);
   if (width === undefined) {
     context ??= document.createElement("canvas").getContext("2d");
-    context.font = `${FONT_WEIGHT} ${FONT_PX}px ${FONT_FAMILY}`;
+    context.font = FONT;
     width = context.measureText(text).width;
     if (widths.size > 5000) widths.clear();
     widths.set(text, width);

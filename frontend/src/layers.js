@@ -11,7 +11,14 @@
 
 import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
 import { GL } from "./gl.js";
-import { currentViewport, FONT_FAMILY, FONT_PX, FONT_WEIGHT, updateLabels } from "./labels.js";
+import {
+  currentViewport,
+  FONT_FAMILY,
+  FONT_PX,
+  FONT_WEIGHT,
+  labelFontLoaded,
+  updateLabels,
+} from "./labels.js";
 import { nearSide } from "./places.js";
 import { draggedMeasure } from "./state.js";
 
@@ -125,6 +132,7 @@ function pathLayer(id, data, pickable) {
  * @param {import("./state.js").MapState} map
  */
 export function placeLabels(map) {
+  if (!labelFontLoaded(() => map.finalized || redraw(map))) return false;
   const movingId = map.mode === "dragging" ? map.selectedId : null;
   return updateLabels(map, (site, radiusM) => ringOf(map, site, radiusM, site.id !== movingId));
 }

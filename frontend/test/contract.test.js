@@ -13,6 +13,9 @@ import { ringRows } from "../src/layers.js";
 import { placeRows, placeTooltip } from "../src/places.js";
 import { createState } from "../src/state.js";
 
+// No page in node: the labels' font counts as loaded (labels.js labelFontLoaded).
+/** @type {any} */ (globalThis).document = { fonts: { check: () => true } };
+
 const EXAMPLE = JSON.parse(
   readFileSync(new URL("../../tests/fixtures/deckmap-contract.json", import.meta.url), "utf8"),
 );

@@ -124,3 +124,24 @@ def test_site_names_appear_when_zoomed_in(page, app_url):
     assert "Kapustin Yar test range…" in names
     assert_labels_are_clear(page, labels)
     assert_ring_labels_on_rings(page, labels)
+
+
+# The width of a text in the page's own canvas, in Streamlit's face at the labels' size.
+MEASURED_JS = """(texts) => {
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = '700 13px "Source Sans"';
+    return texts.map((text) => context.measureText(text).width);
+}"""
+
+
+def test_ring_labels_set_a_comma_as_narrow_as_it_looks(page, app_url):
+    # A monospace font gives the comma a digit's width: "2,500 km" read as "2, 500 km".
+    open_map(page, f"{app_url}/?mode=both", "labels-comma")
+    labels = [label for label in drawn_labels(page) if "," in label["text"]]
+    assert labels
+    for label in labels:
+        drawn_px = label["right"] - label["left"]
+        without_comma_px, digit_px = page.evaluate(
+            MEASURED_JS, [label["text"].replace(",", ""), "0"]
+        )
+        assert drawn_px - without_comma_px < 0.7 * digit_px, (label, without_comma_px, digit_px)
