@@ -15,7 +15,7 @@ import pytest
 
 from geo import LaunchSite, data, rings_for
 from ui.deckmap import DeckmapData, MapEdit, map_data
-from ui.edits import apply_edit, measure_points
+from ui.edits import apply_edit, measure_points, target_point
 from ui.layers import static_layers
 
 FIXTURE = Path(__file__).parent / "fixtures" / "deckmap-contract.json"
@@ -138,11 +138,12 @@ def test_python_applies_the_example_edits(example):
         LaunchSite(name=site["name"], lat=site["lat"], lon=site["lon"])
         for site in example["data"]["sites"]
     )
-    *edits, measure = example["edits"]
+    *edits, measure, target = example["edits"]
     for edit in edits:
         result = apply_edit(sites, edit)
         assert result.ok, (edit, result.message)
     assert measure_points(measure) == ((48.58, 45.74), (50.45, 30.52))
+    assert target_point(target) == (64.73, 177.51)
     moved, added, removed = (apply_edit(sites, edit).sites for edit in edits)
     assert (moved[0].lat, moved[0].lon) == (50.45, 30.52)
     assert (added[-1].lat, added[-1].lon) == (52.0, 10.0)

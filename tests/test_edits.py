@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import LaunchSite
-from ui.edits import EDIT_BURST, EDITS_PER_SECOND, EditBudget, apply_edit, too_fast
+from ui.edits import (
+    EDIT_BURST,
+    EDITS_PER_SECOND,
+    EditBudget,
+    apply_edit,
+    target_point,
+    too_fast,
+)
 from ui.sitelist import choices, kept_with, without_left_positions
 from ui.urlstate import MAX_URL_SITES
 
@@ -188,3 +195,30 @@ def test_edits_beyond_the_budget_are_refused_until_it_refills():
     refused = too_fast(SITES)
     assert (refused.ok, refused.sites) == (False, SITES)
     assert "more than 5 edits a second" in refused.message
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        (52.123456789, 13.4, (52.123457, 13.4)),
+        (90, 180.0, (90.0, -180.0)),
+        (-90.0, -540.5, (-90.0, 179.5)),
+    ],
+)
+def test_a_target_is_a_position_at_url_precision(lat, lon, expected):
+    assert target_point({"action": "target", "id": None, "lat": lat, "lon": lon}) == expected
+
+
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        ({"action": "measure", "lat": 1.0, "lon": 2.0}, "not a target"),
+        ([], "not a target"),
+        ({"action": "target", "lat": -90.5, "lon": 2.0}, "outside -90..90"),
+        ({"action": "target", "lat": None, "lon": 2.0}, "not numbers"),
+        ({"action": "target", "lat": 1.0, "lon": math.inf}, "not finite"),
+    ],
+)
+def test_a_bad_target_says_why(edit, why):
+    with pytest.raises(ValueError, match=why):
+        target_point(edit)

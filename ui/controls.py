@@ -35,6 +35,8 @@ STALE_PICK = (
     "The change in the sidebar's site list was not applied: the sites changed on the map at "
     "the same moment. Make it again."
 )
+# The map's tools that send a point, not a site edit: what takes each (ui.reach).
+TOOLS = {"measure": reach.take_measure, "target": reach.take_target}
 URL_KEYS = ("system", "mode", "site", "ring", "est", "view", "target", "launch", "strip")
 
 
@@ -225,8 +227,8 @@ def _on_pick_labels(key: str) -> None:
 
 
 def on_map_edit() -> None:
-    """A site dragged, added or removed, or a measure, on the map: apply it, or say why it was
-    ignored."""
+    """A site dragged, added or removed, a measure or a target picked on the map: apply it, or
+    say why it was ignored."""
     edit = st.session_state["map"].edit
     if edit is None:
         return
@@ -238,8 +240,9 @@ def on_map_edit() -> None:
     now_s = time.monotonic()
     budget = st.session_state.setdefault("edit_budget", EditBudget(at_s=now_s))
     if budget.take(now_s):
-        if isinstance(edit, dict) and edit.get("action") == "measure":
-            st.session_state.map_message = reach.take_measure(edit)
+        tool = edit.get("action") if isinstance(edit, dict) else None
+        if tool in TOOLS:
+            st.session_state.map_message = TOOLS[tool](edit)
             return
         result = apply_edit(st.session_state.sites, edit)
     else:

@@ -111,11 +111,12 @@ class DeckmapData(TypedDict):
 # What the map sends as its trigger value "edit" (``ui.edits`` validates every field, as a
 # browser can send anything): ``from`` is the [lat, lon] the site had when the edit began; an
 # added site has neither ``id`` nor ``from``; a measure is the geodesic from ``from`` to (lat,
-# lon), with no ``id``. ("from" is a keyword, hence this syntax.)
+# lon), with no ``id``; a target picked on the map is (lat, lon), with neither ``id`` nor ``from``.
+# ("from" is a keyword, hence this syntax.)
 MapEdit = TypedDict(
     "MapEdit",
     {
-        "action": Literal["move", "add", "remove", "measure"],
+        "action": Literal["move", "add", "remove", "measure", "target"],
         "id": str | None,
         "lat": float,
         "lon": float,
@@ -293,7 +294,8 @@ def deck_map(
     status: str = "",
     receipt: Mapping[str, str | None] | None = None,
 ) -> None:
-    """Show the map; ``on_edit`` runs when the user drags, adds or removes a site.
+    """Show the map; ``on_edit`` runs when the user drags, adds or removes a site, measures or
+    picks a target.
 
     ``layers`` are the static layers (``ui.layers.static_layers``), ``places`` the places in
     range (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).

@@ -1,4 +1,5 @@
-"""Edits the map component reports (move, add, remove a site), applied to the site list.
+"""Edits the map component reports (move, add, remove a site), applied to the site list, and
+the points of its other tools (a measure's ends, a target).
 
 Pure: no Streamlit. Whatever the browser sends is untrusted: a payload that is malformed, out of
 range, for an unknown site or stale (the site moved since the drag began) changes nothing and
@@ -119,6 +120,17 @@ def measure_points(edit: object) -> tuple[tuple[float, float], tuple[float, floa
     if not isinstance(start, list | tuple) or len(start) != 2:
         raise ValueError("its first point is missing")
     return _position(*start), _position(edit.get("lat"), edit.get("lon"))
+
+
+def target_point(edit: object) -> tuple[float, float]:
+    """The target ``(lat, lon)`` the map sent (``action`` "target", picked on the map).
+
+    Raises:
+        ValueError: not a target, or not a position.
+    """
+    if not isinstance(edit, dict) or edit.get("action") != "target":
+        raise ValueError("it is not a target")
+    return _position(edit.get("lat"), edit.get("lon"))
 
 
 def _refused(sites: tuple[LaunchSite, ...], why: str) -> EditResult:

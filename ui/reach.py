@@ -30,7 +30,7 @@ from geo import (
     systems_reaching,
 )
 from ui import compute
-from ui.edits import measure_points
+from ui.edits import measure_points, target_point
 from ui.panels import TABLE_MAX_ROWS
 from ui.table import Column, sortable_table
 from ui.text import plain
@@ -86,6 +86,21 @@ def take_measure(edit: dict) -> tuple[bool, str]:
         return False, f"The measure was ignored: {exc}."
     st.session_state.measure = (a, b)
     return True, measure_text(measured())
+
+
+def take_target(edit: dict) -> tuple[bool, str]:
+    """Make the point picked on the map the target, as the search does; ``(ok, message)``
+    for the map's status line (a bad point changes nothing)."""
+    try:
+        lat, lon = target_point(edit)
+    except ValueError as exc:
+        return False, f"The target was ignored: {exc}."
+    _set_target(_coordinate_target(lat, lon))
+    # The search box no longer names the target: emptied, with its error and other matches.
+    st.session_state.target_query = ""
+    st.session_state.target_error = ""
+    st.session_state.target_matches = []
+    return True, f"Target set at {lat:.4f}°, {lon:.4f}°."
 
 
 def measured() -> MeasuredLine | None:
@@ -328,7 +343,10 @@ def _coordinates(text: str) -> Target:
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+(?=[-+\d])", text) if p]
     if len(parts) != 2:
         raise GeoInputError(f"expected a place name or 'lat, lon', got {text[:60]!r}")
-    lat, lon = parse_coordinate(parts[0], "lat"), parse_coordinate(parts[1], "lon")
+    return _coordinate_target(parse_coordinate(parts[0], "lat"), parse_coordinate(parts[1], "lon"))
+
+
+def _coordinate_target(lat: float, lon: float) -> Target:
     return Target(name=f"{lat:g}, {lon:g}", lat=lat, lon=lon)
 
 

@@ -101,9 +101,10 @@
  * The edit the map reports, as the trigger value "edit". ``from`` is where the site was, so
  * Python can refuse an edit of a site that changed since (ui/edits.py validates every field).
  * An added site has no ``id`` nor ``from``. A measure ("measure") is the geodesic from ``from``
- * to (``lat``, ``lon``), with no ``id``.
+ * to (``lat``, ``lon``), with no ``id``; a target picked on the map ("target") is (``lat``,
+ * ``lon``), with neither.
  * @typedef {object} Edit
- * @property {"move" | "add" | "remove" | "measure"} action
+ * @property {"move" | "add" | "remove" | "measure" | "target"} action
  * @property {string | null} id
  * @property {number} lat
  * @property {number} lon

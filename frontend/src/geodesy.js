@@ -42,6 +42,16 @@ export function normaliseLon(lonDeg) {
   return Number.isFinite(lonDeg) ? wrapLon(lonDeg) : null;
 }
 
+/**
+ * [lat, lon] of a point deck.gl reports as ``coordinate`` ([lon, lat], any world copy), or null
+ * off the map (none, or not a position).
+ */
+export function clickedPosition(coordinate) {
+  const lon = coordinate ? normaliseLon(coordinate[0]) : null;
+  const lat = coordinate ? coordinate[1] : NaN;
+  return lon === null || !(Math.abs(lat) <= 90) ? null : [lat, lon];
+}
+
 /** The point at geodesic distance `radiusM` from (lat, lon) along azimuth `azDeg`: [lon, lat]. */
 export function direct(latDeg, lonDeg, azDeg, radiusM) {
   const r = GEOD.Direct(latDeg, lonDeg, azDeg, radiusM);

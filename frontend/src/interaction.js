@@ -1,9 +1,9 @@
 // What the user does on the map: select, drag, add and remove sites (pointer, touch, toolbar
-// and keys), the tooltip, and the edits sent to Python. Every change of mode goes through
+// and keys), pick a target, the tooltip, and the edits sent to Python. Every change of mode goes through
 // go() and the table in mode.js.
 
 import { sendEdit } from "./contract.js";
-import { normaliseLon, wrapLon } from "./geodesy.js";
+import { clickedPosition, normaliseLon, wrapLon } from "./geodesy.js";
 import { redraw } from "./layers.js";
 import { nextMode } from "./mode.js";
 import { placeTooltip } from "./places.js";
@@ -17,6 +17,8 @@ import { refreshToolbar } from "./toolbar.js";
 
 /** @type {import("./mode.js").Mode[]} */
 const MEASURING = ["measuring", "measureDragging"];
+/** The modes in which a click on the map picks a point. @type {import("./mode.js").Mode[]} */
+const POINTING = ["adding", "targeting", ...MEASURING];
 
 /**
  * Handle ``event`` in the current mode, selecting ``selectedId`` (unchanged if not given), and
@@ -52,6 +54,9 @@ export function bindControls(map) {
   bar.measure.addEventListener("click", () => {
     if (!go(map, "startMeasuring")) stopMeasuring(map);
   });
+  bar.target.addEventListener("click", () => {
+    if (!go(map, "startTargeting")) go(map, "stopTargeting");
+  });
   bar.remove.addEventListener("click", () => removeSelected(map));
   bar.form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -71,9 +76,7 @@ export function siteEvents(map) {
 
 /** The mouse cursor over the map (deck.gl's getCursor). */
 export function cursor(map, { isHovering, isDragging }) {
-  if (map.mode === "adding" || map.mode === "measuring" || map.mode === "measureDragging") {
-    return "crosshair";
-  }
+  if (POINTING.includes(map.mode)) return "crosshair";
   if (map.mode === "dragging" || isDragging) return "grabbing";
   return isHovering ? "grab" : "default";
 }
@@ -143,9 +146,9 @@ export function stopMeasuring(map) {
 
 /** A click while measuring: the first point, or the second, which sends the measure. */
 function measureClick(map, info) {
-  const lon = info.coordinate ? normaliseLon(info.coordinate[0]) : null;
-  const lat = info.coordinate ? info.coordinate[1] : NaN;
-  if (lon === null || !(Math.abs(lat) <= 90)) return;
+  const point = clickedPosition(info.coordinate);
+  if (!point) return;
+  const [lat, lon] = point;
   if (!map.measureFrom) {
     map.measureFrom = [lat, lon];
     refreshToolbar(map);
@@ -157,23 +160,24 @@ function measureClick(map, info) {
 }
 
 /**
- * A click on the map (not handled by the sites layer): add a site there, measure, or deselect.
+ * A click on the map (not handled by the sites layer): add a site there, measure, pick the
+ * target, or deselect.
  */
 export function onMapClick(map, info) {
   if (map.mode === "measuring") {
     measureClick(map, info);
     return;
   }
-  if (map.mode !== "adding") {
+  const action = { adding: "add", targeting: "target" }[map.mode];
+  if (!action) {
     if (!info.object) go(map, "deselect", null);
     return;
   }
-  if (!info.coordinate) return;
-  const lon = normaliseLon(info.coordinate[0]);
-  const lat = info.coordinate[1];
-  if (lon === null || !(Math.abs(lat) <= 90)) return;
-  go(map, "stopAdding");
-  sendEdit(map, { action: "add", id: null, lat, lon, from: null });
+  const point = clickedPosition(info.coordinate);
+  if (!point) return;
+  const [lat, lon] = point;
+  go(map, action === "add" ? "stopAdding" : "stopTargeting");
+  sendEdit(map, { action, id: null, lat, lon, from: null });
 }
 
 function moveSelectedTo(map, lat, lon) {

@@ -4,8 +4,9 @@
 // own keys: arrows pan, + and - zoom, Shift+arrows rotate (on a flat map) or tilt.
 //
 //   Delete, Backspace  remove the selected site (not while typing in a coordinate)
-//   Esc                leave adding or measuring, else deselect
-//   Enter              while adding or measuring: the point at the map's centre, as a click
+//   Esc                leave adding, measuring or targeting, else deselect
+//   Enter              while adding, measuring or targeting: the point at the map's centre, as
+//                      a click
 //   N, Shift+N         select the next, the previous site (so a site can be chosen by keyboard)
 
 import { go, onMapClick, removeSelected } from "./interaction.js";
@@ -15,7 +16,7 @@ import { cancelMeasuring } from "./measure.js";
 
 export const KEYS_HELP =
   "Arrow keys pan, + and − zoom; N selects the next site, Delete removes it, Esc deselects. " +
-  "While adding or measuring, Enter picks the centre of the map.";
+  "While adding, measuring or picking a target, Enter picks the centre of the map.";
 
 /**
  * Make the map's canvas focusable and handle the keys.
@@ -50,6 +51,7 @@ function handleKey(map, event, onCanvas) {
     case "Escape":
       if (cancelMeasuring(map)) return true;
       if (map.mode === "adding") return go(map, "stopAdding");
+      if (map.mode === "targeting") return go(map, "stopTargeting");
       return !typing && map.selectedId !== null && go(map, "deselect", null);
     case "Delete":
     case "Backspace":
@@ -64,9 +66,9 @@ function handleKey(map, event, onCanvas) {
   }
 }
 
-/** While adding or measuring, click the map's centre. */
+/** While adding, measuring or targeting, click the map's centre. */
 function pickCentre(map) {
-  if ((map.mode !== "adding" && map.mode !== "measuring") || !map.viewState) return false;
+  if (!["adding", "measuring", "targeting"].includes(map.mode) || !map.viewState) return false;
   const { longitude, latitude } = map.viewState;
   onMapClick(map, { coordinate: [longitude, latitude], object: null });
   return true;

@@ -5,19 +5,12 @@
 // a measure.
 
 import { sendEdit } from "./contract.js";
-import { normaliseLon } from "./geodesy.js";
+import { clickedPosition as position } from "./geodesy.js";
 import { go, stopMeasuring } from "./interaction.js";
 import { redraw } from "./layers.js";
 import { refreshToolbar } from "./toolbar.js";
 
 /** @typedef {import("./state.js").MapState} MapState */
-
-/** [lat, lon] of deck.gl's ``coordinate`` ([lon, lat], any world copy), or null off the map. */
-function position(coordinate) {
-  const lon = coordinate ? normaliseLon(coordinate[0]) : null;
-  const lat = coordinate ? coordinate[1] : NaN;
-  return lon === null || !(Math.abs(lat) <= 90) ? null : [lat, lon];
-}
 
 /**
  * Where the pointer was pressed, [lon, lat]: deck.gl starts a drag once the pointer has moved

@@ -10,6 +10,8 @@
 //   measureDragging  the pointer, pressed on the map, is the far end of a geodesic drawn live
 //             from where it was pressed; the release measures it (as a second click), Esc
 //             leaves without measuring
+//   targeting the next click on the map is the target (Python answers with its card); Esc or
+//             the Target button leaves (the selection, if any, is kept)
 //
 // To add a mode: name it in Mode, give it a row saying which events leave it (and to where),
 // add the events that enter it to the rows of the modes it can be entered from, and make the
@@ -17,12 +19,14 @@
 // ignored in that mode, so e.g. a drag cannot start while adding.
 
 /**
- * @typedef {"idle" | "selected" | "adding" | "dragging" | "measuring" | "measureDragging"} Mode
+ * @typedef {"idle" | "selected" | "adding" | "dragging" | "measuring" | "measureDragging"
+ *   | "targeting"} Mode
  */
 
 /**
  * @typedef {"select" | "deselect" | "startAdding" | "stopAdding" | "startDrag" | "endDrag"
- *   | "startMeasuring" | "stopMeasuring" | "startMeasureDrag" | "endMeasureDrag"} ModeEvent
+ *   | "startMeasuring" | "stopMeasuring" | "startMeasureDrag" | "endMeasureDrag"
+ *   | "startTargeting" | "stopTargeting"} ModeEvent
  */
 
 // Where an event leads: a mode, or `SELECTION`: "selected" if a site is selected, else "idle".
@@ -36,6 +40,7 @@ const TRANSITIONS = {
     startAdding: "adding",
     startDrag: "dragging",
     startMeasuring: "measuring",
+    startTargeting: "targeting",
   },
   selected: {
     select: "selected",
@@ -43,6 +48,7 @@ const TRANSITIONS = {
     startAdding: "adding",
     startDrag: "dragging",
     startMeasuring: "measuring",
+    startTargeting: "targeting",
   },
   adding: { stopAdding: SELECTION, deselect: "adding" },
   dragging: { endDrag: SELECTION },
@@ -52,6 +58,7 @@ const TRANSITIONS = {
     startMeasureDrag: "measureDragging",
   },
   measureDragging: { endMeasureDrag: SELECTION, stopMeasuring: SELECTION },
+  targeting: { stopTargeting: SELECTION, deselect: "targeting" },
 };
 
 /**

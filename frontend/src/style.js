@@ -28,8 +28,8 @@ export const STYLE = `
   margin: -11px 0 0 -11px; pointer-events: none; display: none;
   background: linear-gradient(var(--accent), var(--accent)) center / 2px 100% no-repeat,
     linear-gradient(var(--accent), var(--accent)) center / 100% 2px no-repeat; }
-.deckmap:is([data-mode="adding"], [data-mode="measuring"]) .view:has(canvas.top:focus-visible)
-  .crosshair { display: block; }
+.deckmap:is([data-mode="adding"], [data-mode="measuring"], [data-mode="targeting"])
+  .view:has(canvas.top:focus-visible) .crosshair { display: block; }
 /* The bar has one height per width, whatever it says, so the map below never shifts: one row
    on a wide map, two on a narrow one (a phone, a column), the site's controls in the second.
    A button whose text does not fit wraps it, never clips it. */
@@ -42,7 +42,8 @@ export const STYLE = `
   .deckmap .bar { height: 72px; }
   .deckmap .edit { flex-basis: 100%; }
   /* No room beside a pressed button's longer text, which says what to do. */
-  .deckmap:is([data-mode="adding"], [data-mode="measuring"]) .hint { display: none; }
+  .deckmap:is([data-mode="adding"], [data-mode="measuring"], [data-mode="targeting"]) .hint {
+    display: none; }
 }
 /* Around the globe (and past the flat map's poles): the page, apart from the ocean (basemap.js). */
 .deckmap .view { position: relative; flex: 1; background: var(--bg); }

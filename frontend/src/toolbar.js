@@ -1,4 +1,4 @@
-// The toolbar over the map: "+ Add site", the selected site's name, its coordinates (editable,
+// The toolbar over the map: "+ Add site", "Measure", "Target", the selected site's name, its coordinates (editable,
 // "Move" sends them) and "Remove". What it shows follows the state (refreshToolbar); what its
 // controls do is wired in interaction.js.
 
@@ -12,6 +12,7 @@ const KM = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFra
  * @property {HTMLElement} element
  * @property {HTMLButtonElement} add
  * @property {HTMLButtonElement} measure
+ * @property {HTMLButtonElement} target
  * @property {HTMLElement} name the selected site's name, or a hint
  * @property {HTMLFormElement} form
  * @property {HTMLInputElement} lat
@@ -34,6 +35,12 @@ export function createToolbar() {
     "Click two points: the geodesic between them, its length " + "and azimuths (Esc cancels)",
   );
   measure.setAttribute("aria-pressed", "false");
+  const target = button(
+    "Target",
+    "Then click the map at the target: its distance from every site and which rings and " +
+      "systems reach it (Esc cancels)",
+  );
+  target.setAttribute("aria-pressed", "false");
   const name = document.createElement("span");
   name.className = "hint";
   const form = document.createElement("form");
@@ -48,8 +55,8 @@ export function createToolbar() {
   const edit = document.createElement("div");
   edit.className = "edit";
   edit.append(form, remove);
-  element.append(add, measure, name, edit);
-  return { element, add, measure, name, form, lat, lon, move, remove };
+  element.append(add, measure, target, name, edit);
+  return { element, add, measure, target, name, form, lat, lon, move, remove };
 }
 
 function button(text, title) {
@@ -96,6 +103,9 @@ export function refreshToolbar(map) {
         map.measureFrom
         ? "Click a second point (Esc)"
         : "Click or drag (Esc cancels)";
+  const targeting = map.mode === "targeting";
+  bar.target.setAttribute("aria-pressed", String(targeting));
+  bar.target.textContent = targeting ? "Click the target (Esc)" : "Target";
   const site = selectedSite(map);
   bar.name.textContent = site ? site.name : "Drag a site, or click one to edit it.";
   for (const control of [bar.lat, bar.lon, bar.move, bar.remove]) control.disabled = !site;

@@ -28,7 +28,7 @@ function mapWithData(sent) {
     Object.assign(new EventTarget(), { setAttribute() {}, style: {}, dataset: {} });
   const bar = { element: element(), add: element(), name: element(), form: element() };
   Object.assign(bar, { lat: element(), lon: element(), move: element(), remove: element() });
-  bar.measure = element();
+  Object.assign(bar, { measure: element(), target: element() });
   bar.element.getRootNode = () => ({ activeElement: null });
   const canvases = [element(), element(), element()];
   const elements = { root: element(), bar, canvases, previewCanvas: element() };
@@ -136,12 +136,20 @@ test("the edits the map sends have the example's shape", async () => {
   assert.ok(go(map, "startMeasuring"));
   onMapClick(map, { coordinate: [measure.from[1], measure.from[0]] });
   onMapClick(map, { coordinate: [measure.lon, measure.lat] });
+  answer(map);
+  // Pick the target with the Target button and a click on the map (a world copy's longitude).
+  const target = EXAMPLE.edits.find((edit) => edit.action === "target");
+  map.bar.target.dispatchEvent(new Event("click"));
+  assert.equal(map.mode, "targeting");
+  onMapClick(map, { coordinate: [target.lon - 360, target.lat] });
+  assert.notEqual(map.mode, "targeting");
 
+  const examples = [move, add, remove, measure, target];
   assert.deepEqual(
     sent.map(([name]) => name),
-    ["edit", "edit", "edit", "edit"],
+    examples.map(() => "edit"),
   );
-  for (const [[, edit], example] of sent.map((s, i) => [s, [move, add, remove, measure][i]])) {
+  for (const [[, edit], example] of sent.map((s, i) => [s, examples[i]])) {
     assert.deepEqual(shape(edit), shape(example));
     // The same edit, up to the rounding of wrapping longitudes into [-180, 180).
     // Each edit's key is its own (the example's is one such key).

@@ -47,3 +47,18 @@ test("a drag measures from measuring only, and its release or Esc leaves measuri
     assert.equal(nextMode("measureDragging", event, true), null);
   }
 });
+
+test("targeting keeps the selection, waits for its click, and is left only by its own event", () => {
+  assert.equal(nextMode("idle", "startTargeting", false), "targeting");
+  assert.equal(nextMode("selected", "startTargeting", true), "targeting");
+  assert.equal(nextMode("targeting", "stopTargeting", true), "selected");
+  assert.equal(nextMode("targeting", "stopTargeting", false), "idle");
+  // A site removed meanwhile is deselected; the map still waits for the click.
+  assert.equal(nextMode("targeting", "deselect", false), "targeting");
+  /** @type {import("../src/mode.js").ModeEvent[]} */
+  const others = ["startDrag", "select", "startAdding", "startMeasuring", "startMeasureDrag"];
+  for (const event of others) assert.equal(nextMode("targeting", event, true), null);
+  for (const mode of /** @type {const} */ (["adding", "dragging", "measuring"])) {
+    assert.equal(nextMode(mode, "startTargeting", true), null);
+  }
+});

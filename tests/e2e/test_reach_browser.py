@@ -1,11 +1,14 @@
 """Can it reach X, in the browser: the measure tool (two clicks or a drag, Esc cancels), the
-target with its launch area, and the strip, as a user sees them."""
+target (searched, or picked on the map) with its launch area, and the strip, as a user sees
+them."""
 
 from __future__ import annotations
 
 import re
 import time
+from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from pyproj import Geod
 
 from harness.mapview import (
@@ -13,6 +16,7 @@ from harness.mapview import (
     map_pixels,
     open_map,
     pixels_near,
+    set_view,
     settle,
     to_canvas,
     to_screen,
@@ -144,6 +148,78 @@ def test_target_card_and_launch_area_on_the_map(page, app_url):
     # The target's dot.
     x, y = (round(v) for v in to_canvas(page, 20.99805, 52.25195))
     assert pixels_near(image[y - 3 : y + 4, x - 3 : x + 4], (0, 0, 0), 60).any()
+
+
+def link_target(page) -> tuple[float, float]:
+    """(lon, lat) of the target the page's link holds."""
+    (value,) = parse_qs(urlsplit(page.url).query)["target"]
+    lat, lon = (float(v) for v in value.split(",")[:2])
+    return lon, lat
+
+
+@pytest.mark.parametrize(
+    ("view", "camera", "point"),
+    [
+        ("map", None, (30.0, 55.0)),
+        # The globe turned to the Bering Strait: a target on the antimeridian.
+        ("globe", (180.0, 60.0, 1.5), (180.0, 64.0)),
+    ],
+)
+def test_a_target_picked_on_the_map_gets_its_card_with_the_geodesic_distance(
+    page, app_url, view, camera, point
+):
+    open_map(page, f"{app_url}/?view={view}&mode=claimed&site=48.58,45.74,KY", f"pick-{view}")
+    if camera:
+        set_view(page, *camera)
+    bar = page.locator(".deckmap .bar")
+    bar.get_by_role("button", name="Target", exact=True).click()
+    assert mode(page) == "targeting"
+    bar.get_by_role("button", name="Click the target (Esc)").wait_for()
+    x, y = to_screen(page, *point)
+    clicked = page.evaluate("(xy) => window.__deckmapTest.unproject(xy)", [x, y])
+    click(page, x, y)
+    page.get_by_text(re.compile(r"^Can it reach -?[\d.]+, -?[\d.]+\?$")).wait_for(timeout=30_000)
+    settle(page)
+    assert mode(page) != "targeting"
+    bar.get_by_role("button", name="Target", exact=True).wait_for()
+    # The target is where the click was (to a pixel), and the link holds it.
+    lon, lat = link_target(page)
+    per_px = max(
+        abs(a - b)
+        for a, b in zip(
+            page.evaluate("(xy) => window.__deckmapTest.unproject(xy)", [x + 1, y + 1]),
+            clicked,
+            strict=True,
+        )
+    )
+    assert abs(lat - clicked[1]) <= 2 * per_px
+    assert abs((lon - clicked[0] + 180) % 360 - 180) <= 2 * per_px
+    # The card's distance is the geodesic on WGS84 to that point.
+    _, _, expected_m = GEOD.inv(45.74, 48.58, lon, lat)
+    needed = page.get_by_text(re.compile("Minimum range needed")).inner_text()
+    km = float(re.search(r"needed: ([\d,.]+) km", needed).group(1).replace(",", ""))
+    assert abs(km - expected_m / 1000.0) <= 0.05 + 1e-9
+    # The target's dot is drawn where the click was.
+    image = map_pixels(page, f"pick-{view}-after")
+    x, y = (round(v) for v in to_canvas(page, lon, lat))
+    assert pixels_near(image[y - 3 : y + 4, x - 3 : x + 4], (0, 0, 0), 60).any()
+    assert page.console_errors == []
+
+
+def test_picking_a_target_is_cancelled_by_esc(page, app_url):
+    url = f"{app_url}/?mode=claimed&site=48.58,45.74,KY&target=52.25195,20.99805,Warsaw"
+    open_map(page, url, "pick-esc")
+    bar = page.locator(".deckmap .bar")
+    bar.get_by_role("button", name="Target", exact=True).click()
+    assert mode(page) == "targeting"
+    page.keyboard.press("Escape")
+    assert mode(page) != "targeting"
+    bar.get_by_role("button", name="Target", exact=True).wait_for()
+    # A click on the map now changes nothing: Warsaw stays the target.
+    click(page, *to_screen(page, 30.0, 55.0))
+    settle(page)
+    assert link_target(page) == (20.99805, 52.25195)
+    page.get_by_text("Can it reach Warsaw?").wait_for()
 
 
 def test_strip_is_listed_with_its_places(page, app_url):
