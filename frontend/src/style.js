@@ -39,7 +39,9 @@ export const STYLE = `
   background: var(--panel); border-bottom: 1px solid var(--line); }
 .deckmap .edit { display: flex; gap: 6px; align-items: center; flex: none; }
 @container (max-width: 760px) {
-  .deckmap .bar { height: 72px; }
+  /* Room for a site's name in three lines beside the three tools on a phone. */
+  .deckmap .bar { height: 80px; }
+  .deckmap .bar .hint { -webkit-line-clamp: 3; }
   .deckmap .edit { flex-basis: 100%; }
   /* No room beside a pressed button's longer text, which says what to do. */
   .deckmap:is([data-mode="adding"], [data-mode="measuring"], [data-mode="targeting"]) .hint {
@@ -69,7 +71,7 @@ export const STYLE = `
 .deckmap .tooltip { position: absolute; z-index: 3; pointer-events: none; max-width: 22em;
   padding: 6px 8px; background: rgba(30,30,30,.94); color: #fff; border-radius: 4px;
   box-shadow: 0 1px 3px rgba(0,0,0,.4); white-space: pre-line; font-size: 12px; }
-/* The hint or the site's name: up to two lines. */
+/* The hint or the site's name: up to two lines (three on a narrow map). */
 .deckmap .hint { color: var(--fg); flex: 1 1 0; min-width: 0; overflow: hidden;
   line-height: 1.15; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
   overflow-wrap: anywhere; }

@@ -1,9 +1,11 @@
 """The map by keyboard, also after mouse use: Delete and Esc after a click on a site or on
-"+ Add site", arrows pan, a site chosen and added with keys only, the focus shown."""
+"+ Add site", arrows pan, a site chosen and added and a target picked with keys only, the focus
+shown."""
 
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -72,8 +74,8 @@ def test_keys_alone_pan_select_add_and_remove(page, app_url):
     bar = page.locator(".deckmap .bar")
     canvas = page.get_by_role("application", name="Range map")
     # Tab from the last toolbar control reaches the map (the site controls are disabled
-    # while no site is selected, so "Measure" is the last enabled one).
-    bar.get_by_role("button", name="Measure").focus()
+    # while no site is selected, so "Target" is the last enabled one).
+    bar.get_by_role("button", name="Target").focus()
     page.keyboard.press("Tab")
     assert canvas.evaluate("(c) => c.getRootNode().activeElement === c")
     # The focus is shown.
@@ -114,4 +116,28 @@ def test_keys_alone_pan_select_add_and_remove(page, app_url):
     assert abs(lat - centre["latitude"]) < 0.01
     assert abs(lon - centre["longitude"]) < 0.01
     time.sleep(0.5)
+    assert page.console_errors == []
+
+
+def test_keys_alone_pick_a_target_at_the_map_centre(page, app_url):
+    open_map(page, f"{app_url}/{TWO_SITES}", "keys-target")
+    bar = page.locator(".deckmap .bar")
+    canvas = page.get_by_role("application", name="Range map")
+    bar.get_by_role("button", name="Target").focus()
+    page.keyboard.press("Enter")
+    assert mode(page) == "targeting"
+    page.keyboard.press("Tab")
+    assert canvas.evaluate("(c) => c.getRootNode().activeElement === c")
+    assert page.locator(".deckmap .crosshair").is_visible()
+    centre = page.evaluate("() => window.__deckmapTest.view()")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => new URL(location.href).searchParams.get('target')", timeout=30_000
+    )
+    settle(page)
+    lat, lon = (float(v) for v in parse_qs(urlsplit(page.url).query)["target"][0].split(",")[:2])
+    assert abs(lat - centre["latitude"]) < 0.01
+    assert abs(lon - centre["longitude"]) < 0.01
+    page.get_by_text("Minimum range needed", exact=False).wait_for()
+    assert mode(page) != "targeting"
     assert page.console_errors == []

@@ -134,7 +134,7 @@ def test_phone_toolbar_shows_every_button_whole_and_the_map_first(phone, app_url
     )
     assert ratio == pytest.approx(2, abs=0.01)
 
-    # Every state of the bar: a site selected, adding, measuring.
+    # Every state of the bar: a site selected, adding, measuring, picking a target.
     heights = {bar.bounding_box()["height"]}
     page.evaluate("() => window.__deckmapTest.element().querySelector('canvas.top').focus()")
     page.keyboard.press("n")
@@ -150,6 +150,11 @@ def test_phone_toolbar_shows_every_button_whole_and_the_map_first(phone, app_url
     assert page.evaluate(CLIPPED_CONTROLS) == []
     heights.add(bar.bounding_box()["height"])
     page.locator(".deckmap").screenshot(path=ARTIFACTS / "phone-measuring-map.png")
+    page.keyboard.press("Escape")
+    bar.get_by_role("button", name="Target").click()
+    assert page.evaluate("() => window.__deckmapTest.mode()") == "targeting"
+    assert page.evaluate(CLIPPED_CONTROLS) == []
+    heights.add(bar.bounding_box()["height"])
     page.keyboard.press("Escape")
     # The bar kept its height throughout, so the map under it never moved.
     assert len(heights) == 1, heights
