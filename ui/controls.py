@@ -241,7 +241,7 @@ def on_map_edit() -> None:
     budget = st.session_state.setdefault("edit_budget", EditBudget(at_s=now_s))
     if budget.take(now_s):
         tool = edit.get("action") if isinstance(edit, dict) else None
-        if tool in TOOLS:
+        if isinstance(tool, str) and tool in TOOLS:
             st.session_state.map_message = TOOLS[tool](edit)
             return
         result = apply_edit(st.session_state.sites, edit)

@@ -21,6 +21,8 @@ def sites(result) -> list[tuple[float, float, str]]:
         # An integer of 400 digits: too large for a float.
         ('{"action":"add","id":null,"lat":1' + "0" * 400 + ',"lon":10,"from":null}', "finite"),
         ('{"action":"move","id":"0","lat":10,"lon":10,"from":[1' + "0" * 400 + ",45.74]}", "KY"),
+        # An action that is not a name (a list cannot even be looked up).
+        ('{"action":["target"],"id":null,"lat":10,"lon":10,"from":null}', "know"),
         # Nested deeper than Streamlit can copy the map's value.
         (
             '{"action":"move","id":"0","lat":' + "[" * 500 + "]" * 500 + ',"lon":1,"from":null}',
