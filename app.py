@@ -40,7 +40,6 @@ with st.container():
         + [("error", f"Extra rings: {message}") for message in ring_errors]
         + ([] if state.sites else [("info", NO_SITES)])
     )
-    panels.system_facts(system)
 
 centers = compute.centers_of(state.sites)
 band_fills = [
@@ -63,11 +62,16 @@ with map_column:
         on_edit=controls.on_map_edit,
         status=edit_message,
         receipt=controls.edit_receipt(),
+        camera=state.camera,
+        on_camera=controls.on_camera,
     )
     reach.measure_panel()
     panels.legend(rings, shown, state.sites, places)
     panels.downloads(state.sites, rings)
 with side_column:
+    # Beside the map, not above it: a metric grows after the first paint and would push the
+    # map down, and on a phone the map comes first.
+    panels.system_facts(system)
     reach.target_search()
     reach.target_card(state.sites, rings)
     reach.strip_panel(state.sites, rings)

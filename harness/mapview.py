@@ -17,6 +17,9 @@ CLAIMED_BLUE = (0, 114, 178)
 TREATY_VERMILLION = (213, 94, 0)
 # The map's stacked canvases (basemap, band fills, then the interactive one) fill this element.
 MAP_VIEW = ".deckmap .view"
+# A link's camera on Europe to the Urals, for checks that click on places far from the sites
+# (without a camera the map fits the sites and their rings: one 480 km ring fills it).
+EUROPE_VIEW = "cam=50,45,1.6"
 EXPORT_BUTTON = "Coverage as GeoJSON (RFC 7946)"
 # Sites as (lat, lon, name), ordered as on the map.
 Sites = list[tuple[float, float, str]]

@@ -17,9 +17,11 @@ from ui.urlstate import (
     MAX_EXTRA_RINGS,
     MAX_URL_SITES,
     VIEWS,
+    Camera,
     MapState,
     from_query,
     parse_ring_km,
+    reported_camera,
     to_query,
 )
 
@@ -205,3 +207,47 @@ def test_to_query__from_query_rounds_coordinates_to_a_micro_degree(lat, lon):
     assert notices == []
     assert site.lat == pytest.approx(lat, abs=5e-7)
     assert site.lon == pytest.approx(lon, abs=5e-7)
+
+
+def test_the_camera_goes_into_the_link_and_back():
+    state = MapState(
+        system="9M729",
+        mode="claimed",
+        sites=(),
+        camera=Camera(longitude=-170.0, latitude=-78.5, zoom=3.25),
+    )
+    query = to_query(state)
+    assert query["cam"] == ["-78.5000,-170.0000,3.25"]
+    back, notices = from_query(
+        parse_qs(urlencode(query, doseq=True)), default=DEFAULT, systems=SYSTEMS
+    )
+    assert back.camera == state.camera
+    assert notices == []
+
+
+@pytest.mark.parametrize("cam", ["1,2", "91,0,2", "0,0,99", "nan,0,1", "x"])
+def test_a_bad_camera_is_ignored_and_the_map_fits(cam):
+    state, notices = from_query({"cam": [cam]}, default=DEFAULT, systems=SYSTEMS)
+    assert state.camera is None
+    assert any("the map fits the sites" in n for n in notices)
+
+
+def test_the_camera_the_map_reports_is_taken_as_the_link_holds_it():
+    camera = reported_camera({"latitude": 50.0, "longitude": 190.0, "zoom": 5})
+    assert camera == Camera(longitude=-170.0, latitude=50.0, zoom=5.0)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "50,30,5",
+        {"latitude": 50.0},
+        {"latitude": "x", "longitude": 0, "zoom": 1},
+        {"latitude": 95.0, "longitude": 0, "zoom": 1},
+        {"latitude": 0, "longitude": 0, "zoom": 99},
+        [1, 2, 3],
+    ],
+)
+def test_a_forged_camera_report_is_ignored(value):
+    assert reported_camera(value) is None

@@ -22,6 +22,7 @@ from ui.urlstate import (
     MapState,
     from_query,
     parse_rings_km,
+    reported_camera,
     short_number,
     to_query,
 )
@@ -37,7 +38,7 @@ STALE_PICK = (
 )
 # The map's tools that send a point, not a site edit: what takes each (ui.reach).
 TOOLS = {"measure": reach.take_measure, "target": reach.take_target}
-URL_KEYS = ("system", "mode", "site", "ring", "est", "view", "target", "launch", "strip")
+URL_KEYS = ("system", "mode", "site", "ring", "est", "view", "target", "launch", "strip", "cam")
 
 
 def default_state() -> MapState:
@@ -80,6 +81,7 @@ def load_link(params: dict[str, list[str]], notices: tuple[str, ...] = ()) -> No
     st.session_state.target = state.target
     st.session_state.launch_km = state.launch_km
     st.session_state.strip_km = state.strip_km
+    st.session_state.camera = state.camera
 
 
 def _on_link_report() -> None:
@@ -112,8 +114,16 @@ def current_state() -> tuple[MapState, list[str]]:
         target=st.session_state.get("target"),
         launch_km=st.session_state.get("launch_km"),
         strip_km=st.session_state.get("strip_km"),
+        camera=st.session_state.get("camera"),
     )
     return state, errors
+
+
+def on_camera() -> None:
+    """The map's camera stopped moving: it goes into the link (a bad one is ignored)."""
+    camera = reported_camera(st.session_state["map"].camera)
+    if camera is not None:
+        st.session_state.camera = camera
 
 
 def sync_url(state: MapState) -> None:

@@ -16,6 +16,8 @@ rerun.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypedDict
@@ -24,6 +26,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import LaunchSite, RingSpec
+from geo.camera import fit_view
 from geo.style import CAPITAL_COLOUR, CITY_COLOUR, ROLE_COLOURS, SITE_COLOUR, SITE_LABEL
 from ui.componentjson import guard_component_json
 from ui.layers import (
@@ -36,6 +39,7 @@ from ui.layers import (
     place_dots,
 )
 from ui.static import versioned_url
+from ui.urlstate import VIEWS, Camera
 
 
 class SiteRow(TypedDict):
@@ -91,6 +95,17 @@ class InitialView(TypedDict):
     zoom: float
 
 
+class FitRow(TypedDict):
+    """A view that fits the sites and their largest ring (``geo.camera.Fit``): its centre, and
+    the size in pixels at zoom 0 of what must be in view; the map finds the zoom."""
+
+    longitude: float
+    latitude: float
+    width_px0: float
+    height_px0: float
+    note: str
+
+
 class DeckmapData(TypedDict):
     """What the map is sent on every rerun."""
 
@@ -106,6 +121,9 @@ class DeckmapData(TypedDict):
     status: str
     edit_key: str | None  # the ``key`` of the last edit answered
     session: str  # this session's token: another after the page reconnects
+    camera: InitialView | None  # the link's camera; None: the map fits the sites
+    height_px: int  # the map's whole height, border included (MAP_HEIGHT_PX)
+    fit: dict[Literal["map", "globe"], FitRow] | None  # per view type; None without sites
 
 
 # What the map sends as its trigger value "edit" (``ui.edits`` validates every field, as a
@@ -146,6 +164,11 @@ export default async function (component) {{
 }}
 """
 _COMPONENT = st.components.v2.component("deckmap", js=_LOADER)
+# The map's box has this height from the first paint, before its code loads, and the map
+# draws itself at the height it is sent (frontend/src/dom.js), so nothing below it shifts.
+MAP_HEIGHT_PX = 560
+# What the first view fits around each site when no ring is drawn.
+DEFAULT_FIT_RADIUS_M = 500_000.0
 # Before any value a page sends is decoded: a forged edit nested too deeply gets the map's notice.
 guard_component_json()
 
@@ -252,6 +275,15 @@ def place_columns(dots: pd.DataFrame | None, sites: Sequence[LaunchSite]) -> Pla
     }
 
 
+@functools.lru_cache(maxsize=64)
+def fits(sites: tuple[LaunchSite, ...], radii_m: tuple[float, ...]) -> dict[str, FitRow] | None:
+    """The view of each type that fits the sites and the largest of the rings of ``radii_m``
+    around each that fits (``geo.camera``), as the map takes it; ``None`` without sites."""
+    if not sites:
+        return None
+    return {view: dataclasses.asdict(fit_view(sites, radii_m, view)) for view in VIEWS}
+
+
 def map_data(
     layers: StaticLayers,
     *,
@@ -262,10 +294,18 @@ def map_data(
     tolerance_m: float,
     status: str = "",
     receipt: Mapping[str, str | None] | None = None,
+    camera: Camera | None = None,
 ) -> DeckmapData:
     """What the map is sent: see ``deck_map``."""
     answered = {"edit_key": None, "session": "", **(receipt or {})}
     dots = place_dots(places)
+    # Every ring drawn, a band's inner edge too: the fit takes the largest that fits.
+    edges_km = {km for ring in rings for km in (ring.band.min_km, ring.band.max_km) if km > 0}
+    radii_m = tuple(sorted(km * 1000.0 for km in edges_km))
+    fit = fits(tuple(sites), radii_m or (DEFAULT_FIT_RADIUS_M,))
+    if camera is None and fit and not status:
+        # The map fits the sites only: say so (until the user moves the camera).
+        status = fit[view]["note"]
     return {
         "layers": layers,
         "style": MAP_STYLE,
@@ -279,6 +319,9 @@ def map_data(
         "status": status,
         "edit_key": answered["edit_key"],
         "session": answered["session"] or "",
+        "camera": None if camera is None else dataclasses.asdict(camera),
+        "height_px": MAP_HEIGHT_PX,
+        "fit": fit,
     }
 
 
@@ -293,9 +336,15 @@ def deck_map(
     on_edit: Callable[[], None],
     status: str = "",
     receipt: Mapping[str, str | None] | None = None,
+    camera: Camera | None = None,
+    on_camera: Callable[[], None] | None = None,
 ) -> None:
     """Show the map; ``on_edit`` runs when the user drags, adds or removes a site, measures or
-    picks a target.
+    picks a target, and ``on_camera`` when its camera stops moving (then in
+    ``st.session_state["map"].camera``).
+
+    The map first looks where ``camera`` says (the link's), else it fits the sites and the
+    largest of their rings that fits (``geo.camera``).
 
     ``layers`` are the static layers (``ui.layers.static_layers``), ``places`` the places in
     range (``geo.places.PLACE_COLUMNS``), drawn as dots (``ui.layers.place_dots``).
@@ -314,9 +363,16 @@ def deck_map(
         tolerance_m=tolerance_m,
         status=status,
         receipt=receipt,
+        camera=camera,
     )
     try:
-        _COMPONENT(key="map", data=data, on_edit_change=on_edit)
+        _COMPONENT(
+            key="map",
+            data=data,
+            on_edit_change=on_edit,
+            on_camera_change=on_camera,
+            height=MAP_HEIGHT_PX,
+        )
     except RecursionError:
         # Streamlit copies the map's last edit while it registers the map. Only a forged
         # message can send an edit nested deeper than Python's recursion limit: the callback

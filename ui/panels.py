@@ -59,11 +59,11 @@ SHARE_TABLE = (
 def system_facts(system: System) -> None:
     """The selected system's claimed and alleged ranges, each with its source."""
     claimed, low, high = system.claimed_km, system.alleged_min_km, system.alleged_max_km
-    cols = st.columns(2)
-    cols[0].metric("Claimed range", "none given" if claimed is None else f"{claimed:,.0f} km")
+    # One above the other: beside the map, half of the column cut "2,350–2,500 km" to "2,350–2,…".
+    st.metric("Claimed range", "none given" if claimed is None else f"{claimed:,.0f} km")
     estimates = sorted({km for km in (low, high) if km is not None})
     alleged = "–".join(f"{km:,.0f}" for km in estimates) + " km" if estimates else "none given"
-    cols[1].metric("Third-party estimates", alleged)
+    st.metric("Third-party estimates", alleged)
     with st.expander("Sources for these figures (data/systems.csv)"):
         st.markdown(f"**{system.name}** ({system.alias})")
         for label, km, source in (

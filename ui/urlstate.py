@@ -9,6 +9,7 @@ is wrong falls back to the default with a notice, keeping the parts that are val
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,20 @@ VIEWS = ("map", "globe")
 
 
 @dataclass(frozen=True)
+class Camera:
+    """Where the map looks: its centre in degrees and deck.gl's zoom (the view type is the
+    state's ``view``)."""
+
+    longitude: float
+    latitude: float
+    zoom: float
+
+
+# Zooms a link may hold: deck.gl's flat map and globe are usable within these.
+MIN_ZOOM, MAX_ZOOM = -3.0, 20.0
+
+
+@dataclass(frozen=True)
 class MapState:
     """Everything a link restores: system, view mode, sites and the user's own rings."""
 
@@ -42,6 +57,7 @@ class MapState:
     target: Target | None = None  # the point asked about ("can it reach X?")
     launch_km: float | None = None  # the range of the launch area drawn around the target
     strip_km: tuple[float, float] | None = None  # the strip between two rings, inner, outer
+    camera: Camera | None = None  # None: the map fits the sites and their largest ring
 
 
 def to_query(state: MapState) -> dict[str, str | list[str]]:
@@ -60,7 +76,43 @@ def to_query(state: MapState) -> dict[str, str | list[str]]:
         "target": [] if state.target is None else [_point_text(state.target)],
         "launch": [] if state.launch_km is None else [short_number(state.launch_km)],
         "strip": [] if state.strip_km is None else [":".join(map(short_number, state.strip_km))],
+        "cam": [] if state.camera is None else [camera_text(state.camera)],
     }
+
+
+def camera_text(camera: Camera) -> str:
+    """``lat,lon,zoom``: 4 decimals (~10 m) for the centre, 2 for the zoom."""
+    return f"{camera.latitude:.4f},{camera.longitude:.4f},{camera.zoom:.2f}"
+
+
+def parse_camera(text: str) -> Camera:
+    """A camera from ``lat,lon,zoom``.
+
+    Raises:
+        GeoInputError: not three finite numbers, a latitude beyond ±90°, or a zoom outside
+            [MIN_ZOOM, MAX_ZOOM]; a longitude is wrapped into [-180, 180).
+    """
+    parts = text.split(",")
+    try:
+        lat, lon, zoom = (float(part) for part in parts)
+    except ValueError:
+        raise GeoInputError(f"expected lat,lon,zoom, got {text[:40]!r}") from None
+    if not all(math.isfinite(v) for v in (lat, lon, zoom)) or abs(lat) > 90:
+        raise GeoInputError(f"no such place: {text[:40]!r}")
+    if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+        raise GeoInputError(f"zoom {zoom:g} is outside {MIN_ZOOM:g} to {MAX_ZOOM:g}")
+    return Camera(longitude=(lon + 180.0) % 360.0 - 180.0, latitude=lat, zoom=zoom)
+
+
+def reported_camera(value: object) -> Camera | None:
+    """The camera the map reported (``{"latitude": …, "longitude": …, "zoom": …}``) as the link
+    would hold it; ``None`` for anything else (a forged page can send any value)."""
+    try:
+        return parse_camera(
+            ",".join(str(float(value[k])) for k in ("latitude", "longitude", "zoom"))  # type: ignore[index]
+        )
+    except (GeoInputError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _point_text(target: Target) -> str:
@@ -136,6 +188,12 @@ def from_query(
             except GeoInputError as exc:
                 notices.append(f"A ring in the link was ignored: {exc}.")
         state = replace(state, extra_km=tuple(rings))
+    cam = _one(params, "cam")
+    if cam is not None:
+        try:
+            state = replace(state, camera=parse_camera(cam))
+        except GeoInputError as exc:
+            notices.append(f"The link's camera was ignored ({exc}); the map fits the sites.")
     return _reach_from_query(params, state, notices), notices
 
 

@@ -95,6 +95,21 @@
  * @property {string} status what the last edit did, shown on the map ("" for nothing)
  * @property {string | null} edit_key the ``key`` of the last edit Python answered
  * @property {string} session the Python session (a new one after a reconnection)
+ * @property {InitialView | null} camera the link's camera; null: the map fits the sites
+ * @property {number} height_px the map's whole height, border included: the box Streamlit
+ *   reserves for it before this code loads
+ * @property {Record<"map" | "globe", FitView> | null} fit per view type, the view that fits
+ *   the sites and their largest ring (geo/camera.py); null without sites
+ */
+
+/**
+ * A fitted view: its centre, and the size at zoom 0, in pixels, of what must be in view.
+ * @typedef {object} FitView
+ * @property {number} longitude
+ * @property {number} latitude
+ * @property {number} width_px0
+ * @property {number} height_px0
+ * @property {string} note why only the sites are fitted ("" when the rings are)
  */
 
 /**

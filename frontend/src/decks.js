@@ -5,6 +5,7 @@
 // (layers.js). The top Deck owns the view state and hands each change to the others.
 
 import { chooseBasemap, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
+import { firstCamera, refreshCameraControls, reportCamera, viewSize } from "./camera.js";
 import { answerPendingEdit } from "./contract.js";
 import { drawingPixelRatio } from "./dom.js";
 import { CONVERTER, GL } from "./gl.js";
@@ -68,6 +69,7 @@ export function createDecks(map) {
 function viewChanged(map, viewState) {
   const before = drawToleranceM(map);
   map.viewState = viewState;
+  reportCamera(map);
   // The preview is a picture of the first view: gone once the camera moves.
   if (PREVIEW_KEYS.some((k) => viewState[k] !== map.previewView?.[k])) {
     map.previewCanvas.hidden = true;
@@ -128,9 +130,11 @@ export function applyData(map, data) {
     go(map, "deselect", null, false);
   }
   if (data.view !== map.viewType) {
-    // A new view type starts from where the user was looking (or the initial view).
-    const initial = { ...data.initial_view, ...camera(map.viewState) };
+    // A new view type starts from where the user was looking (or the link's or fitted view).
+    const initial = { ...data.initial_view, ...firstCamera(map, data, viewSize(map)) };
     map.initialZoom = initial.zoom;
+    // Not reported as the user's until the camera leaves it (Map → Globe keeps a reported one).
+    if (!map.viewState) map.startCamera = initial;
     map.viewType = data.view;
     map.viewState = initial;
     map.view = makeView(data.view);
@@ -139,6 +143,7 @@ export function applyData(map, data) {
     map.baseDeck.setProps({ views: makeView(data.view, GLOBE_RESOLUTION_DEG), viewState: initial });
   }
   updateScaleBar(map);
+  refreshCameraControls(map, data);
   updateLegend(map, data.legend, data.style.basemap.fill);
   setLowerLayers(map, "base", data.layers.base);
   setLowerLayers(map, "fills", data.layers.fills);

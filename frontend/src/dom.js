@@ -1,13 +1,12 @@
 // The map's elements: a toolbar over a view of stacked canvases (the three Decks' and the 2D
 // preview's), a status line and a tooltip, styled by one style sheet (style.js).
 
+import { createCameraControls } from "./camera.js";
 import { OVERLAY } from "./labels.js";
 import { createLegend } from "./legend.js";
 import { createScaleBar } from "./scalebar.js";
 import { STYLE } from "./style.js";
 import { createToolbar } from "./toolbar.js";
-
-export { HEIGHT_PX } from "./style.js";
 
 // The Decks draw at the screen's devicePixelRatio (sharp on a phone's 2× or 3× screen), but at
 // most at MAX_PIXEL_RATIO. Measured on CPU WebGL (SwiftShader), a pan frame cost the same at 1×,
@@ -23,16 +22,20 @@ export function drawingPixelRatio() {
 }
 
 /**
- * Replace ``parent``'s children with the map's elements.
+ * Replace ``parent``'s children with the map's elements, ``heightPx`` high: the box Python
+ * reserved for the map before this code loaded (MAP_HEIGHT_PX in ui/deckmap.py).
+ * @param {HTMLElement} parent
+ * @param {number} heightPx
  * @returns {Pick<import("./state.js").MapState,
  *   "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip"
- *   | "scaleBar" | "legend">}
+ *   | "scaleBar" | "legend" | "cameraControls">}
  */
-export function buildElements(parent) {
+export function buildElements(parent, heightPx) {
   const style = document.createElement("style");
   style.textContent = STYLE;
   const root = document.createElement("div");
   root.className = "deckmap";
+  root.style.height = `${heightPx}px`;
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Range map: drag a launch site to move it");
   const bar = createToolbar();
@@ -62,9 +65,13 @@ export function buildElements(parent) {
   crosshair.className = "crosshair";
   const scaleBar = createScaleBar();
   const legend = createLegend();
+  const cameraControls = createCameraControls();
   // Map labels keep clear of what lies over the map.
-  for (const overlay of [scaleBar, legend]) overlay.setAttribute(OVERLAY, "");
-  view.append(...canvases, previewCanvas, crosshair, statusLine, scaleBar, legend, tooltip);
+  for (const overlay of [scaleBar, legend, cameraControls]) overlay.setAttribute(OVERLAY, "");
+  // In this order Tab goes from the toolbar to the map's canvas, then to the legend and to the
+  // camera's controls over it.
+  view.append(...canvases, previewCanvas, crosshair, statusLine, scaleBar, legend);
+  view.append(cameraControls, tooltip);
   root.append(bar.element, view);
   parent.replaceChildren(style, root);
   // The canvases' drawing buffers get their displayed size (set in STYLE) before the Decks'
@@ -75,5 +82,15 @@ export function buildElements(parent) {
     element.width = Math.round(element.clientWidth * ratio);
     element.height = Math.round(element.clientHeight * ratio);
   }
-  return { root, bar, canvases, previewCanvas, statusLine, tooltip, scaleBar, legend };
+  return {
+    root,
+    bar,
+    canvases,
+    previewCanvas,
+    statusLine,
+    tooltip,
+    scaleBar,
+    legend,
+    cameraControls,
+  };
 }

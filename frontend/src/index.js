@@ -19,6 +19,7 @@
 // Streamlit calls the renderer again with the same parentElement on every data change and runs
 // only the last cleanup, so one set of Decks lives per parentElement, updated with setProps.
 
+import { bindCameraControls, firstCamera, viewSize } from "./camera.js";
 import { applyData, createDecks } from "./decks.js";
 import { buildElements } from "./dom.js";
 import { loadDeckGl } from "./gl.js";
@@ -42,8 +43,10 @@ export default function render(component, files, deckGlUrl) {
   let map = MAPS.get(component.parentElement);
   const first = !map;
   if (first) {
-    map = createState(buildElements(component.parentElement), files, deckGlUrl);
+    const elements = buildElements(component.parentElement, component.data.height_px);
+    map = createState(elements, files, deckGlUrl);
     bindControls(map);
+    bindCameraControls(map);
     bindKeys(map);
     refreshToolbar(map);
     MAPS.set(component.parentElement, map);
@@ -97,9 +100,9 @@ async function showPreview(map) {
   // What the rings need (applyData() sets them again); the rings are cached for deck.gl's frame.
   map.rings = data.rings;
   map.toleranceM = data.tolerance_m;
-  map.initialZoom = data.initial_view.zoom;
   map.previewCanvas.hidden = false; // shown first: a hidden canvas has no size to draw at
-  map.previewView = data.initial_view;
+  map.previewView = { ...data.initial_view, ...firstCamera(map, data, viewSize(map)) };
+  map.initialZoom = map.previewView.zoom;
   drawPreview(map.previewCanvas, {
     viewState: map.previewView,
     style: data.style,

@@ -7,9 +7,9 @@
 // (the placement for a frame costs well under a millisecond: docs/benchmarks.md); the rows keep
 // their array while the placement is the same, so deck.gl rebuilds nothing.
 
+import { viewSize } from "./camera.js";
 import { wrapLon } from "./geodesy.js";
 import { nearSide } from "./places.js";
-import { HEIGHT_PX } from "./style.js";
 
 export const FONT_PX = 13;
 export const FONT_WEIGHT = 700;
@@ -51,12 +51,7 @@ export const OVERLAY = "data-map-overlay";
  * @param {import("./state.js").MapState} map
  */
 export function currentViewport(map) {
-  const element = map.tooltip.parentElement;
-  return map.view.makeViewport({
-    width: element.clientWidth || 600,
-    height: element.clientHeight || HEIGHT_PX - 36,
-    viewState: map.viewState,
-  });
+  return map.view.makeViewport({ ...viewSize(map), viewState: map.viewState });
 }
 
 /**
@@ -84,11 +79,14 @@ export function updateLabels(map, verticesOf) {
   if (zoom >= NAME_MIN_ZOOM) {
     for (const site of map.sites.slice(0, SITES_NAMED)) placer.name(site);
   }
-  map.rings.forEach((ring) => {
-    for (const site of map.sites.slice(0, SITES_TRIED)) {
-      if (placer.ring(site, ring, verticesOf(site, ring.radius_m))) break;
-    }
-  });
+  const tried = map.sites.slice(0, SITES_TRIED);
+  for (const ring of map.rings) {
+    // On the ring around any site, else just outside it (a ring too small on screen to hold
+    // its label, as a 480 km ring is on a globe zoomed out to show 5,500 km).
+    [false, true].some((beside) =>
+      tried.some((site) => placer.ring(site, ring, verticesOf(site, ring.radius_m), beside)),
+    );
+  }
   map.stats.lastLabelMs = performance.now() - started;
   const key = JSON.stringify(placer.rows.map((r) => [r.text, r.position, r.anchor]));
   if (key === map.labelKey) return false;
@@ -143,13 +141,16 @@ class Placer {
   /** The pixel of ``lonLat`` (on a flat map, its copy nearest the centre), or null when it is
    * off screen or on a globe's far side; and the position to draw at. */
   visible(lonLat) {
-    const position = this.globe
-      ? lonLat
-      : [this.centreLon + wrapLon(lonLat[0] - this.centreLon), lonLat[1]];
+    const position = this.position(lonLat);
     if (this.globe && !nearSide([{ position }], this.viewport).length) return null;
     const [x, y] = this.viewport.project(position);
     if (!(x >= 0 && y >= 0 && x <= this.viewport.width && y <= this.viewport.height)) return null;
     return [x, y, position];
+  }
+
+  /** Where ``lonLat`` is drawn: on a flat map, its copy nearest the centre. */
+  position(lonLat) {
+    return this.globe ? lonLat : [this.centreLon + wrapLon(lonLat[0] - this.centreLon), lonLat[1]];
   }
 
   /** Take the box of ``text`` anchored at pixel (x, y) if it is free and inside the map. */
@@ -192,30 +193,51 @@ class Placer {
     return false;
   }
 
-  /** The ring's label centred on the first free vertex: where it last was, at the preferred
-   * azimuths, then anywhere along the ring. */
-  ring(site, ring, vertices) {
+  /** The ring's label on the first free vertex: where it last was, at the preferred azimuths,
+   * then anywhere along the ring; centred on the vertex, or ``beside`` the ring: just outside
+   * it, away from the site. */
+  ring(site, ring, vertices, beside) {
     const memory = this.map.labelAzimuths;
     const key = `${site.id}:${ring.radius_m}`;
     const last = memory.get(key);
     const tried = candidateVertices(vertices);
     const indices = last === undefined ? tried : [nearestVertex(vertices.az, last), ...tried];
+    const [siteX, siteY] = this.viewport.project(this.position([site.lon, site.lat]));
     for (const i of indices) {
       const spot = this.visible([vertices.lon[i], vertices.lat[i]]);
-      if (!spot || !this.take(spot[0], spot[1], ring.short_label, "middle", [0, 0])) continue;
+      if (!spot) continue;
+      const [anchor, offset] = beside ? outside(spot[0] - siteX, spot[1] - siteY) : ON_RING;
+      if (!this.take(spot[0], spot[1], ring.short_label, anchor, offset)) continue;
       memory.set(key, vertices.az[i]);
       this.rows.push({
         position: spot[2],
         text: ring.short_label,
         color: ring.color,
-        anchor: "middle",
-        offset: [0, 0],
+        anchor,
+        offset,
         kind: "ring",
       });
       return true;
     }
     return false;
   }
+}
+
+/** @type {[LabelRow["anchor"], [number, number]]} */
+const ON_RING = ["middle", [0, 0]];
+
+/**
+ * A label's anchor and offset just outside a ring, at a vertex (dx, dy) pixels from its site:
+ * beside the vertex on a ring's east or west side, above or below it at the north or south.
+ * @returns {[LabelRow["anchor"], [number, number]]}
+ */
+function outside(dx, dy) {
+  const clearPx = GAP_PX + 1;
+  if (Math.abs(dx) >= Math.abs(dy)) {
+    return dx >= 0 ? ["start", [clearPx, 0]] : ["end", [-clearPx, 0]];
+  }
+  const below = FONT_PX / 2 + clearPx;
+  return ["middle", [0, dy >= 0 ? below : -below]];
 }
 
 const candidates = new WeakMap();

@@ -3,6 +3,7 @@
 // map's scale grows with latitude (×2 at 60°), and a globe's shrinks away from its centre, so
 // one bar is true only where it is measured: the bar says where ("at 48° N" on the flat map).
 
+import { viewSize } from "./camera.js";
 import { distanceM } from "./geodesy.js";
 
 /** @typedef {import("./state.js").MapState} MapState */
@@ -52,9 +53,7 @@ export function updateScaleBar(map) {
 
 /** Metres per pixel eastwards at the centre of the view, and the centre's latitude. */
 function centreScale(map) {
-  const element = map.tooltip.parentElement;
-  const { clientWidth: width, clientHeight: height } = element;
-  if (!width || !height) return null;
+  const { width, height } = viewSize(map);
   // The viewport of the view state being set (deck.gl's own is a frame behind).
   const viewport = map.view.makeViewport({ width, height, viewState: map.viewState });
   const centre = viewport.unproject([width / 2, height / 2]);

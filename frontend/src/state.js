@@ -13,7 +13,9 @@ import { geodesicLine } from "./geodesy.js";
  * @typedef {import("./toolbar.js").Toolbar} Toolbar
  * @typedef {{promise: Promise<object>, data?: object, failed?: boolean}} LoadedFile
  * @typedef {{data: DeckmapData, parentElement: HTMLElement,
- *   setTriggerValue: (name: "edit", value: import("./contract.js").Edit) => void}} StreamlitComponent
+ *   setTriggerValue: (name: "edit", value: import("./contract.js").Edit) => void,
+ *   setStateValue: (name: "camera", value: {longitude: number, latitude: number,
+ *   zoom: number}) => void}} StreamlitComponent
  */
 
 /**
@@ -36,6 +38,7 @@ import { geodesicLine } from "./geodesy.js";
  * @property {HTMLElement} tooltip
  * @property {HTMLElement} scaleBar the scale at the map's centre (scalebar.js)
  * @property {HTMLDetailsElement} legend (legend.js)
+ * @property {HTMLElement} cameraControls "Fit" and "Reset" (camera.js)
  * @property {string} legendKey what the legend shows
  * @property {boolean} legendShown whether the legend has been shown (and opened or folded)
  * @property {StreamlitComponent | null} component Streamlit's, set on every render
@@ -74,6 +77,10 @@ import { geodesicLine } from "./geodesy.js";
  * @property {object | null} viewState the camera (longitude, latitude, zoom, …)
  * @property {number} initialZoom the first view's zoom (before deck.gl reports a view state)
  * @property {object | null} previewView the view the 2D preview shows
+ * @property {{longitude: number, latitude: number, zoom: number} | null} startCamera the
+ *   view the map began at, not reported until the camera leaves it (camera.js)
+ * @property {ReturnType<typeof setTimeout> | undefined} cameraTimer when the camera is next
+ *   reported (camera.js)
  *
  * @property {object | null} deck the top, interactive Deck (decks.js)
  * @property {object | null} fillsDeck the middle Deck: band fills, and what a drag parks there
@@ -95,7 +102,7 @@ import { geodesicLine } from "./geodesy.js";
 /**
  * A new map's state around its elements (dom.js), with the loader's fetches ``files``.
  * @param {Pick<MapState, "root" | "bar" | "canvases" | "previewCanvas" | "statusLine" | "tooltip"
- *   | "scaleBar" | "legend">} elements
+ *   | "scaleBar" | "legend" | "cameraControls">} elements
  * @param {Map<string, Promise<object>>} files
  * @param {string} deckGlUrl
  * @returns {MapState}
@@ -139,6 +146,8 @@ export function createState(elements, files, deckGlUrl) {
     viewState: null,
     initialZoom: 0,
     previewView: null,
+    startCamera: null,
+    cameraTimer: undefined,
 
     deck: null,
     fillsDeck: null,

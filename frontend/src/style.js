@@ -4,8 +4,6 @@
 // none. What is drawn on the map itself (basemap, rings, labels) keeps one palette in both
 // themes, like a paper map; what sits over it (status line, legend, tooltip) has a solid ground.
 
-export const HEIGHT_PX = 560;
-
 export const STYLE = `
 .deckmap { --fg: var(--st-text-color, #31333f); --bg: var(--st-background-color, #fff);
   --panel: var(--st-secondary-background-color, #f0f2f6);
@@ -14,7 +12,10 @@ export const STYLE = `
   --edge: color-mix(in srgb, var(--fg) 55%, var(--bg));
   --muted: color-mix(in srgb, var(--fg) 72%, var(--bg));
   --accent: #0072b2;
-  display: flex; flex-direction: column; height: ${HEIGHT_PX}px; border: 1px solid var(--line);
+  /* Its height (border included) is the box Python reserved before this code loaded (dom.js),
+     so nothing around the map moves when it mounts. */
+  display: flex; flex-direction: column; box-sizing: border-box;
+  border: 1px solid var(--line);
   border-radius: 6px; overflow: hidden; color: var(--fg);
   font: 13px var(--st-font, sans-serif); }
 /* deck.gl styles the canvas outline: none inline: the focus ring needs !important. Drawn
@@ -49,6 +50,9 @@ export const STYLE = `
 }
 /* Around the globe (and past the flat map's poles): the page, apart from the ocean (basemap.js). */
 .deckmap .view { position: relative; flex: 1; background: var(--bg); }
+/* Fit and Reset (camera.js), over the map's top left corner (the legend has the right). */
+.deckmap .camera { position: absolute; left: 8px; top: 8px; z-index: 1; display: flex; gap: 4px; }
+.deckmap .camera button { box-shadow: 0 1px 2px rgba(0,0,0,.3); }
 .deckmap .view > canvas { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 .deckmap .view > canvas.lower, .deckmap .view > canvas.preview { pointer-events: none; }
 .deckmap button { font: inherit; line-height: 1.15; min-height: 26px; min-width: min-content;

@@ -12,6 +12,7 @@ import pytest
 from harness.browser import ARTIFACTS
 from harness.mapview import (
     CLAIMED_BLUE,
+    EUROPE_VIEW,
     click,
     degrees_per_pixel,
     drag,
@@ -54,7 +55,9 @@ def table_cells(page) -> list[str]:
 
 
 def test_dragging_a_site_moves_it_its_rings_its_coverage_and_its_export(page, app_url):
-    before = open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "drag-before")
+    before = open_map(
+        page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "drag-before"
+    )
     assert capitals_in_range(page) == "0"
     assert "Kyiv" not in table_cells(page)
     blue_before = np.argwhere(pixels_near(before, CLAIMED_BLUE)).mean(axis=0)
@@ -99,7 +102,7 @@ def test_dragging_a_site_moves_it_its_rings_its_coverage_and_its_export(page, ap
 
 
 def test_add_a_site_by_click_then_remove_it(page, app_url):
-    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "add-before")
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "add-before")
     page.locator(".deckmap").get_by_role("button", name="+ Add site").click()
     click(page, *to_screen(page, 10.0, 50.0))
     wait_for_sites(page, 2)

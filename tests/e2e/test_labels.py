@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 from pyproj import Geod
 
-from harness.mapview import MAP_VIEW, map_pixels, open_map, settle, to_screen
+from harness.mapview import MAP_VIEW, map_pixels, open_map, set_view, settle, to_screen
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +71,10 @@ def angle_from_centre_deg(page: Page, lon: float, lat: float) -> float:
 
 
 def zoom_in_at(page: Page, lon: float, lat: float, zoom: float) -> None:
-    """Turn the mouse wheel over (lon, lat) until the map's zoom reaches ``zoom``."""
+    """Bring (lon, lat) to the centre of the map, then turn the mouse wheel over it until the
+    map's zoom reaches ``zoom``: what is around the point stays in view, wherever the first view
+    put it."""
+    set_view(page, lon, lat, page.evaluate("() => window.__deckmapTest.view().zoom"))
     for _ in range(40):
         if page.evaluate("() => window.__deckmapTest.view().zoom") >= zoom:
             break

@@ -80,21 +80,24 @@ def test_toolbar_text_has_aa_contrast_in_both_themes(themed_page, app_url):
     assert page.console_errors == []
 
 
-# Each toolbar control: whether its box lies wholly inside the bar and the map, and its text
-# wholly inside its box (a button whose text overflows shows "R" for "Remove").
+# Each toolbar control and each camera control over the map: whether its box lies wholly
+# inside the bar (or the map's view) and the map, and its text wholly inside its box (a button
+# whose text overflows shows "R" for "Remove").
 CLIPPED_CONTROLS = """() => {
   const root = window.__deckmapTest.element();
   const bar = root.querySelector('.bar').getBoundingClientRect();
+  const view = root.querySelector('.view').getBoundingClientRect();
   const map = root.getBoundingClientRect();
   const clipped = [];
-  for (const control of root.querySelectorAll('.bar button, .bar input, .bar .hint')) {
+  const controls = root.querySelectorAll('.bar button, .bar input, .bar .hint, .camera button');
+  for (const control of controls) {
     const box = control.getBoundingClientRect();
     if (box.width === 0 && control.matches('.hint')) continue;
     const inside = (outer) => box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5
       && box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5;
     const fits = control.scrollWidth <= control.clientWidth + 1
       && control.scrollHeight <= control.clientHeight + 1;
-    if (!inside(bar) || !inside(map) || !fits) {
+    if (!inside(control.closest('.camera') ? view : bar) || !inside(map) || !fits) {
       clipped.push(control.textContent || control.getAttribute('aria-label'));
     }
   }

@@ -12,6 +12,7 @@ import pytest
 from pyproj import Geod
 
 from harness.mapview import (
+    EUROPE_VIEW,
     click,
     map_pixels,
     open_map,
@@ -32,7 +33,7 @@ def mode(page) -> str:
 
 
 def test_measure_two_clicks_give_the_geodesic_length_and_azimuths(page, app_url):
-    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-before")
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "measure-before")
     bar = page.locator(".deckmap .bar")
     bar.get_by_role("button", name="Measure").click()
     assert mode(page) == "measuring"
@@ -56,7 +57,7 @@ def test_measure_two_clicks_give_the_geodesic_length_and_azimuths(page, app_url)
 
 
 def test_measure_esc_cancels(page, app_url):
-    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-esc")
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "measure-esc")
     bar = page.locator(".deckmap .bar")
     bar.get_by_role("button", name="Measure").click()
     click(page, *to_screen(page, 20.0, 50.0))
@@ -105,7 +106,7 @@ def midpoint_is_drawn(page, a, b, name: str) -> bool:
 
 
 def test_measure_by_drag_shows_the_geodesic_live_and_measures_on_release(page, app_url):
-    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-drag")
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "measure-drag")
     a, b = (20.0, 50.0), (40.0, 60.0)
     view = page.evaluate("() => window.__deckmapTest.view()")
     live = drag_measure(page, a, b, release=False)
@@ -126,7 +127,7 @@ def test_measure_by_drag_shows_the_geodesic_live_and_measures_on_release(page, a
 
 
 def test_measure_drag_esc_cancels(page, app_url):
-    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "measure-drag-esc")
+    open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "measure-drag-esc")
     drag_measure(page, (20.0, 50.0), (40.0, 60.0), release=False)
     page.keyboard.press("Escape")
     assert mode(page) not in ("measuring", "measureDragging")
@@ -139,7 +140,10 @@ def test_measure_drag_esc_cancels(page, app_url):
 
 
 def test_target_card_and_launch_area_on_the_map(page, app_url):
-    url = f"{app_url}/?mode=claimed&site=48.58,45.74,KY&target=52.25195,20.99805,Warsaw&launch=480"
+    url = (
+        f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}"
+        "&target=52.25195,20.99805,Warsaw&launch=480"
+    )
     image = open_map(page, url, "target-launch")
     page.get_by_text("Can it reach Warsaw?").wait_for(timeout=30_000)
     page.get_by_text(re.compile("Minimum range needed")).wait_for()

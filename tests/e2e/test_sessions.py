@@ -21,6 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.browser import ARTIFACTS
 from harness.mapview import (
+    EUROPE_VIEW,
     EXPORT_BUTTON,
     SETTLED,
     Sites,
@@ -65,7 +66,9 @@ def start(browser: Browser, app_url: str, index: int, lat: float, lon: float) ->
     page.on("pageerror", lambda exc: session.console_errors.append(f"pageerror: {exc}"))
     page.on("download", lambda download: session.downloads.append(download))
     page.on("response", lambda r: "/media/" in r.url and session.media_statuses.append(r.status))
-    page.goto(f"{app_url}/?mode=claimed&site={lat},{lon},User{index}", wait_until="commit")
+    page.goto(
+        f"{app_url}/?mode=claimed&site={lat},{lon},User{index}&{EUROPE_VIEW}", wait_until="commit"
+    )
     return session
 
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from harness.browser import ARTIFACTS
-from harness.mapview import degrees_per_pixel, open_map, settle, to_screen
+from harness.mapview import EUROPE_VIEW, degrees_per_pixel, open_map, settle, to_screen
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,7 @@ def test_tap_selects_a_finger_drags_and_a_tap_adds(browser, app_url):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     try:
-        open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY", "touch-before")
+        open_map(page, f"{app_url}/?mode=claimed&site=48.58,45.74,KY&{EUROPE_VIEW}", "touch-before")
         finger_tap(cdp, *to_screen(page, *KAPUSTIN_YAR))
         page.wait_for_function(
             "() => window.__deckmapTest.element().querySelector('.bar .hint').textContent === 'KY'",
