@@ -15,14 +15,16 @@ import streamlit as st
 from geo import MEDIA_TYPES, LaunchSite, RingSpec
 from ui import compute
 
-GIS_FORMATS = {"kml": "KML (Google Earth)", "kmz": "KMZ (Google Earth)", "gpkg": "GeoPackage"}
+# Short, so that the three fit on a phone's one row; the help says which program opens each.
+GIS_FORMATS = {"kml": "KML", "kmz": "KMZ", "gpkg": "GeoPackage"}
+GIS_HELP = "KML and KMZ (zipped KML) open in Google Earth; GeoPackage in QGIS."
 FIGURE_FORMATS = {"png": "PNG", "svg": "SVG", "pdf": "PDF"}
 FIGURE_MEDIA = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
 def gis_files(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
     """KML, KMZ or GeoPackage of every (site, range), styled with the map's ring colours."""
-    fmt = _pick("Coverage for GIS and Google Earth", GIS_FORMATS, "gis_format", "kml")
+    fmt = _pick("Coverage for GIS and Google Earth", GIS_FORMATS, "gis_format", "kml", GIS_HELP)
     if fmt is None:
         return
     label = GIS_FORMATS[fmt]
@@ -70,9 +72,11 @@ def figure(sites: tuple[LaunchSite, ...], rings: Sequence[RingSpec]) -> None:
         )
 
 
-def _pick(label: str, formats: dict[str, str], key: str, default: str) -> str | None:
+def _pick(
+    label: str, formats: dict[str, str], key: str, default: str, help: str | None = None
+) -> str | None:
     return st.segmented_control(
-        label, list(formats), format_func=formats.get, key=key, default=default
+        label, list(formats), format_func=formats.get, key=key, default=default, help=help
     )
 
 
