@@ -28,7 +28,10 @@ FINE_BASEMAP_DIR = "basemap-50m"
 FINE_TILE_DEG = 30
 FINE_MIN_ZOOM = 4.0
 MAX_CITY_DOTS = 300
-NO_DEPTH = {"depthCompare": "always", "depthWriteEnabled": False}
+# Coplanar on the globe, the fills would z-fight one another, so they write no depth and are
+# drawn in layer order; they are tested against the globe's depth mask (frontend/src/basemap.js),
+# which hides their far side.
+UNDER_MASK = {"depthCompare": "less-equal", "depthWriteEnabled": False}
 
 
 # Where the map first looks (deck.gl's view state: degrees and zoom level).
@@ -111,8 +114,7 @@ def static_layers(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> 
             "GeoJsonLayer",
             {"type": "FeatureCollection", "features": list(band_fills)},
             id="bands",
-            # On the globe, coplanar layers z-fight; draw in layer order instead.
-            parameters=NO_DEPTH,
+            parameters=UNDER_MASK,
             filled=True,
             stroked=False,
             get_fill_color="properties.color",
@@ -124,7 +126,7 @@ def static_layers(*, band_fills: Sequence[dict], marks: Sequence[dict] = ()) -> 
                 "GeoJsonLayer",
                 {"type": "FeatureCollection", "features": list(marks)},
                 id="marks",
-                parameters=NO_DEPTH,
+                parameters=UNDER_MASK,
                 stroked=True,
                 filled=True,
                 get_fill_color="properties.color",

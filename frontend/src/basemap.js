@@ -60,6 +60,26 @@ function globeOceanCells() {
 }
 
 /**
+ * The globe's ocean as depth only (drawn clear), first on the band fills' Deck: the fills are
+ * depth-tested against it as the land is against the ocean, since culling alone lets their
+ * far side's needle triangles through as faint lines.
+ * @param {MapState} map
+ * @returns {object[]}
+ */
+export function depthMaskLayers(map) {
+  if (map.viewType !== "globe") return [];
+  return [
+    new GL.SolidPolygonLayer({
+      id: "fills-depth-mask",
+      data: globeOceanCells(),
+      getPolygon: (cell) => cell,
+      getFillColor: [0, 0, 0, 0],
+      parameters: { depthCompare: "less-equal" },
+    }),
+  ];
+}
+
+/**
  * The fine tiles (``<west>_<south>``) the view shows, or none below the fine zoom.
  * @param {MapState} map
  * @returns {string[]}

@@ -4,7 +4,7 @@
 // the interactive Deck (controller, events, picking) with places, rings, labels and sites
 // (layers.js). The top Deck owns the view state and hands each change to the others.
 
-import { chooseBasemap, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
+import { chooseBasemap, depthMaskLayers, drawBasemap, GLOBE_RESOLUTION_DEG } from "./basemap.js";
 import { firstCamera, refreshCameraControls, reportCamera, viewSize } from "./camera.js";
 import { answerPendingEdit } from "./contract.js";
 import { drawingPixelRatio } from "./dom.js";
@@ -139,7 +139,10 @@ export function applyData(map, data) {
     map.viewState = initial;
     map.view = makeView(data.view);
     map.deck.setProps({ views: map.view, initialViewState: initial });
-    map.fillsDeck.setProps({ views: makeView(data.view), viewState: initial });
+    map.fillsDeck.setProps({
+      views: makeView(data.view, GLOBE_RESOLUTION_DEG),
+      viewState: initial,
+    });
     map.baseDeck.setProps({ views: makeView(data.view, GLOBE_RESOLUTION_DEG), viewState: initial });
   }
   updateScaleBar(map);
@@ -167,8 +170,8 @@ export function camera(viewState) {
 /** A lower Deck's layers (pydeck's JSON) are replaced only when they changed: else it does
  * not redraw. */
 function setLowerLayers(map, name, specs) {
-  // The basemap's layers also depend on the view type (basemap.js).
-  const json = JSON.stringify(specs) + (name === "base" ? map.viewType : "");
+  // Both Decks' layers also depend on the view type (basemap.js).
+  const json = JSON.stringify(specs) + map.viewType;
   if (map.lowerJson[name] === json) return;
   map.lowerJson[name] = json;
   const layers = specs.length ? CONVERTER.convert({ layers: specs }).layers : [];
@@ -180,8 +183,9 @@ function setLowerLayers(map, name, specs) {
     const file = map.files.get(specs[i].data);
     if (file && !file.failed) layers[i] = layer.clone({ data: file.data ?? file.promise });
   }
-  map.lowerLayers[name] = layers;
-  if (name === "fills") map.fillsDeck.setProps({ layers: [...layers, ...map.parked] });
+  map.lowerLayers[name] = name === "fills" ? [...depthMaskLayers(map), ...layers] : layers;
+  if (name === "fills")
+    map.fillsDeck.setProps({ layers: [...map.lowerLayers.fills, ...map.parked] });
   else {
     chooseBasemap(map);
     drawBasemap(map);

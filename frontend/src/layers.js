@@ -3,12 +3,13 @@
 // (the dots, the other sites' rings) is "parked" on the middle Deck (park()), so each drag frame
 // redraws only what moves.
 //
-// On the globe nothing of these shows through from its far side, though a lower Deck's ocean
-// cannot hide it in this canvas: rings, outlines and dots lie flat on the globe (not
-// billboards), so on its back they face away and GlobeView's back-face culling drops them
-// (tests/e2e/test_globe.py checks it). Labels are billboards: labels.js places them only on
-// the near side.
+// On the globe nothing of these shows through from its far side (tests/e2e/test_globe.py
+// checks it). A lower Deck's ocean cannot hide it in this canvas, and back-face culling lets
+// slivers of the far side's lines through, so each Deck on the globe draws the ocean's depth
+// first (basemap.js) and these are tested against it, writing no depth of their own (coplanar,
+// they would fight). Labels are billboards, not culled: labels.js places them on the near side.
 
+import { depthMaskLayers } from "./basemap.js";
 import { circleVertices, globePath, ringPaths, screenToleranceM } from "./geodesy.js";
 import { GL } from "./gl.js";
 import {
@@ -21,6 +22,9 @@ import {
 } from "./labels.js";
 import { nearSide } from "./places.js";
 import { draggedMeasure } from "./state.js";
+
+// Tested against the globe's depth mask; on the flat map nothing is behind anything.
+const UNDER_MASK = /** @type {const} */ ({ depthCompare: "less-equal", depthWriteEnabled: false });
 
 const RING_CACHE_LIMIT = 2000;
 
@@ -36,7 +40,14 @@ export function redraw(map) {
   const steady = [placesLayer(map), still];
   park(map, dragging ? steady : []);
   map.deck.setProps({
-    layers: [...(dragging ? [] : steady), moving, labels, sitesLayer(map), measureLayer(map)],
+    layers: [
+      ...depthMaskLayers(map),
+      ...(dragging ? [] : steady),
+      moving,
+      labels,
+      sitesLayer(map),
+      measureLayer(map),
+    ],
   });
   map.stats.lastFrameMs = performance.now() - started;
   map.stats.frames += 1;
@@ -122,7 +133,7 @@ function pathLayer(id, data, pickable) {
     getWidth: (d) => d.width,
     widthUnits: "pixels",
     pickable,
-    parameters: { depthCompare: "always", depthWriteEnabled: false },
+    parameters: UNDER_MASK,
   });
 }
 
@@ -224,7 +235,7 @@ function sitesLayer(map) {
     lineWidthMinPixels: site.outline_width_px,
     pickable: true,
     updateTriggers: { getFillColor: selected, getRadius: selected },
-    parameters: { depthCompare: "always", depthWriteEnabled: false },
+    parameters: UNDER_MASK,
     ...map.siteEvents,
   });
 }
